@@ -59,7 +59,11 @@ mod tests {
         assert!(contract.sender(alice).has(DEFAULT_ADMIN_ROLE, bob));
         assert!(contract.sender(alice).has(GOVERNOR_ROLE, bob));
         assert!(!contract.sender(alice).has(GOVERNOR_ROLE, alice));
-        contract.assert_emitted(&RoleGranted { role: GOVERNOR_ROLE, account: bob, sender: alice });
+        contract.assert_emitted(&RoleGranted {
+            role: GOVERNOR_ROLE,
+            account: bob,
+            sender: alice,
+        });
         contract.assert_emitted(&RoleGranted {
             role: DEFAULT_ADMIN_ROLE,
             account: bob,
@@ -75,11 +79,17 @@ mod tests {
     ) {
         contract.sender(alice).init(bob);
         assert!(contract.sender(alice).check(GOVERNOR_ROLE, bob).is_ok());
-        let err = contract.sender(alice).check(GOVERNOR_ROLE, alice).unwrap_err();
+        let err = contract
+            .sender(alice)
+            .check(GOVERNOR_ROLE, alice)
+            .unwrap_err();
         assert_eq!(
             err,
             Vec::<u8>::from(AccessControlError::UnauthorizedAccount(
-                AccessControlUnauthorizedAccount { account: alice, needed_role: GOVERNOR_ROLE }
+                AccessControlUnauthorizedAccount {
+                    account: alice,
+                    needed_role: GOVERNOR_ROLE
+                }
             ))
         );
     }

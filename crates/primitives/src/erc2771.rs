@@ -20,7 +20,11 @@ pub const MIN_FORWARDED_LEN: usize = 4 + SUFFIX_LEN;
 /// at least [`MIN_FORWARDED_LEN`] bytes, the last 20 bytes are the sender and the rest is the
 /// payload; otherwise the sender is `msg_sender` and the payload is the whole calldata.
 #[must_use]
-pub fn resolve(msg_sender: Address, trusted_forwarder: Address, calldata: &[u8]) -> (Address, &[u8]) {
+pub fn resolve(
+    msg_sender: Address,
+    trusted_forwarder: Address,
+    calldata: &[u8],
+) -> (Address, &[u8]) {
     if trusted_forwarder.is_zero()
         || msg_sender != trusted_forwarder
         || calldata.len() < MIN_FORWARDED_LEN
@@ -84,7 +88,10 @@ mod tests {
         assert_eq!(sender, USER);
         assert_eq!(payload, plain.as_slice());
         let decoded = stylus_sdk::abi::decode_params::<Args>(&payload[4..]).unwrap();
-        assert_eq!(decoded, (expected.integraHash, expected.newOwner, expected.reason));
+        assert_eq!(
+            decoded,
+            (expected.integraHash, expected.newOwner, expected.reason)
+        );
     }
 
     #[test]
@@ -101,7 +108,10 @@ mod tests {
     #[test]
     fn zero_forwarder_means_no_forwarding() {
         let data = [0u8; 64];
-        assert_eq!(resolve(Address::ZERO, Address::ZERO, &data), (Address::ZERO, &data[..]));
+        assert_eq!(
+            resolve(Address::ZERO, Address::ZERO, &data),
+            (Address::ZERO, &data[..])
+        );
         assert!(!is_trusted_forwarder(Address::ZERO, Address::ZERO));
         assert!(is_trusted_forwarder(FORWARDER, FORWARDER));
         assert!(!is_trusted_forwarder(FORWARDER, OTHER));
@@ -110,7 +120,10 @@ mod tests {
     #[test]
     fn forwarded_calldata_shorter_than_24_bytes_is_not_split() {
         let short = [0xabu8; 23];
-        assert_eq!(resolve(FORWARDER, FORWARDER, &short), (FORWARDER, &short[..]));
+        assert_eq!(
+            resolve(FORWARDER, FORWARDER, &short),
+            (FORWARDER, &short[..])
+        );
         let exact = [0xcdu8; 24];
         let (sender, payload) = resolve(FORWARDER, FORWARDER, &exact);
         assert_eq!(sender, Address::repeat_byte(0xcd));

@@ -1,6 +1,7 @@
 //! Types, constants and storage components shared by the Integra Stylus contracts.
 //!
 //! Everything here is `no_std` and is linked into contracts, so it stays small:
+//! - [`abi`]: one compact encoder for events and errors (keeps contracts under the size limit).
 //! - [`capabilities`]: the capability bits and role templates of spec 01 §1 (`CORE_ADMIN` implies
 //!   all), with the namespace's pure functions.
 //! - [`roles`]: the access-control role ids of spec 00 §4.
@@ -13,6 +14,7 @@
 #![cfg_attr(not(test), no_std)]
 extern crate alloc;
 
+pub mod abi;
 pub mod access;
 pub mod capabilities;
 pub mod erc2771;
@@ -23,3 +25,18 @@ pub mod roles;
 
 /// Version string every Integra contract reports from `VERSION()` (spec 00 OQ-00-1).
 pub const VERSION: &str = "7.0.0";
+
+/// Contracts are `no_std`: on wasm32 a panic traps, which Nitro turns into a revert with empty
+/// data. No code path reachable from calldata may panic (typed errors instead); this handler is
+/// the last line, not a way to report errors.
+#[cfg(all(target_arch = "wasm32", not(test)))]
+#[panic_handler]
+fn panic(_info: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use alloc::vec::Vec;
+    pub use alloy_sol_types::SolError;
+}

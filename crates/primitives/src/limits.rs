@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn empty_batch_is_refused() {
-        assert_eq!(check_batch_size(0), Err(BatchSizeError::Empty(EmptyBatch {})));
+        assert_eq!(
+            check_batch_size(0),
+            Err(BatchSizeError::Empty(EmptyBatch {}))
+        );
     }
 
     #[test]

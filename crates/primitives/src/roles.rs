@@ -3,7 +3,11 @@
 use alloy_primitives::B256;
 
 const fn role(name: &str) -> B256 {
-    B256::new(stylus_sdk::keccak_const::Keccak256::new().update(name.as_bytes()).finalize())
+    B256::new(
+        stylus_sdk::keccak_const::Keccak256::new()
+            .update(name.as_bytes())
+            .finalize(),
+    )
 }
 
 /// OpenZeppelin's default admin role: `0x00…00`. Admin of every other role.
