@@ -1,0 +1,3 @@
+//! `integra-pipeline`: build, check and compress the Stylus contracts.
+
+fn main() {}
