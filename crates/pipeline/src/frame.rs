@@ -58,7 +58,7 @@ fn ends_basic_block(op: &Operator<'_>) -> bool {
 }
 
 /// Stack effect of a meter header: two pushes, then back to where it started. Modelled as the
-/// same sequence of operators (global.get, i64.const, i64.lt_u, if, i32.const, global.set,
+/// same sequence of operators (global.get, i64.const, `i64.lt_u`, if, i32.const, global.set,
 /// unreachable, end, global.get, i64.const, i64.sub, global.set).
 fn meter_header() -> [Operator<'static>; 12] {
     let g = 0;

@@ -24,7 +24,7 @@
 //!   globals), `feature-tail-call`, `feature-multi-memory`, `feature-exceptions` (also tags),
 //!   `feature-memory64`, `feature-extended-const` (a global not initialised by one constant:
 //!   `op_as_const`), `feature-gc`, `feature-multi-value` (a type with several results or a
-//!   type-indexed block; rejected from ArbOS 60, `ARBOS_VERSION_STYLUS_NO_MULTI_VALUE`, and
+//!   type-indexed block; rejected from `ArbOS` 60, `ARBOS_VERSION_STYLUS_NO_MULTI_VALUE`, and
 //!   accepted below it), `unsupported-op`.
 //! - `float-op`, `float-type`: any float operator or value type. Floats validate but every float
 //!   op is priced at infinite ink, so any block holding one always runs out.
@@ -41,7 +41,7 @@
 //!   max == min, `vm_hooks.pay_for_memory_grow` must be imported (`heap.rs`).
 //! - Limits (`parse_user`): `limit-functions` 4096, `limit-exports` 1024, `limit-data-segments`
 //!   128, `limit-element-segments` 128, `limit-globals` 32,768 (with Nitro's 4 added),
-//!   `limit-imports` 513 (from ArbOS 32), `limit-table-entries` 4096, `limit-element-entries`
+//!   `limit-imports` 513 (from `ArbOS` 32), `limit-table-entries` 4096, `limit-element-entries`
 //!   4096 bytes, `limit-name-length` 512, and per function `limit-locals` 348 declared locals,
 //!   `limit-ops-per-function` 65,536 operators after instrumentation, `limit-frame-size`
 //!   10,240 words and `limit-frame-contention` 4096 (`depth.rs`), computed on a model of

@@ -1,25 +1,25 @@
 //! The activation rules, their parameters, and the violation type.
 //!
 //! Every limit here was read from Nitro's source (2026-04 snapshot): `crates/prover/src/binary.rs`
-//! (`parse_with_version`, `WasmBinary::parse_user`), `crates/prover/src/programs/{config,depth,
-//! heap,meter,dynamic,start}.rs`, `crates/arbutil/src/evm/mod.rs` (ArbOS version gates) and
-//! `arbos/programs/{params,programs}.go` (sizes and fragments).
+//! (`parse_with_version`, `WasmBinary::parse_user`), the `crates/prover/src/programs/` modules
+//! `config`, `depth`, `heap`, `meter`, `dynamic` and `start`, `crates/arbutil/src/evm/mod.rs`
+//! (`ArbOS` version gates) and `arbos/programs/{params,programs}.go` (sizes and fragments).
 
 use std::fmt;
 
-/// ArbOS version from which Nitro rejects multi-value (`ARBOS_VERSION_STYLUS_NO_MULTI_VALUE`).
+/// `ArbOS` version from which Nitro rejects multi-value (`ARBOS_VERSION_STYLUS_NO_MULTI_VALUE`).
 pub const ARBOS_NO_MULTI_VALUE: u64 = 60;
-/// ArbOS version from which Nitro enforces the 513-import limit
+/// `ArbOS` version from which Nitro enforces the 513-import limit
 /// (`ARBOS_VERSION_STYLUS_CHARGING_FIXES`).
 pub const ARBOS_CHARGING_FIXES: u64 = 32;
-/// ArbOS version from which root contracts joining fragments can be activated
+/// `ArbOS` version from which root contracts joining fragments can be activated
 /// (`ArbosVersion_StylusContractLimit`, per DESIGN.md §3).
 pub const ARBOS_CONTRACT_LIMIT: u64 = 60;
 
 /// Parameters of the activation rules that depend on the chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rules {
-    /// ArbOS version the module will be activated under. Gates multi-value (rejected from 60),
+    /// `ArbOS` version the module will be activated under. Gates multi-value (rejected from 60),
     /// the import limit (from 32) and root contracts with fragments (from 60).
     pub arbos_version: u64,
     /// Most pages the initial memory may have (`PageLimit` = 128 and `heap_bound` = 128 pages).
@@ -45,7 +45,7 @@ impl Default for Rules {
 }
 
 impl Rules {
-    /// The default rules for another ArbOS version.
+    /// The default rules for another `ArbOS` version.
     #[must_use]
     pub fn for_arbos(arbos_version: u64) -> Self {
         Self {
@@ -67,7 +67,7 @@ pub const MAX_ELEMENT_SEGMENTS: usize = 128;
 pub const MAX_GLOBALS: usize = 32_768;
 /// Globals Nitro's instrumentation adds (ink left, ink status, scratch, stack left).
 pub const INSTRUMENTATION_GLOBALS: usize = 4;
-/// Most imports from ArbOS 32 on (Nitro `limit!(513, bin.imports.len())`).
+/// Most imports from `ArbOS` 32 on (Nitro `limit!(513, bin.imports.len())`).
 pub const MAX_IMPORTS: usize = 513;
 /// Most declared locals per function, parameters excluded (Nitro `limit!(348, code.locals.len())`).
 pub const MAX_LOCALS: u64 = 348;
@@ -112,7 +112,7 @@ pub enum Rule {
     ExtendedConst,
     /// garbage collection types or operators.
     Gc,
-    /// Multi-value results or block parameters, rejected from ArbOS 60.
+    /// Multi-value results or block parameters, rejected from `ArbOS` 60.
     MultiValue,
     /// Any other operator outside Nitro's supported set.
     UnsupportedOp,

@@ -5,7 +5,7 @@
 //! stream (go-ethereum `core/state/statedb_arbitrum.go`, Nitro `getStylusCompressionDict`).
 //! We compress as cargo-stylus does: brotli quality 11, window 22, no dictionary.
 //!
-//! From ArbOS 60 a module too big for one contract can be deployed as fragments
+//! From `ArbOS` 60 a module too big for one contract can be deployed as fragments
 //! (`EF F0 01` + a slice of the brotli stream, each a contract of its own) joined by a root
 //! contract `EF F0 02`, dictionary byte, big-endian u32 decompressed length, then the fragments'
 //! 20-byte addresses; at most `MaxFragmentCount` = 2 fragments, and the decompressed module

@@ -1,6 +1,7 @@
 //! Offline check of a module against Nitro's activation rules.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use wasmparser::{
     BlockType, ExternalKind, FuncType, FunctionBody, KnownCustom, MemoryType, Name, Operator,
@@ -84,9 +85,9 @@ pub fn function_names(wasm: &[u8]) -> HashMap<u32, String> {
 ///
 /// # Errors
 /// As [`validate`].
-pub fn validate_named(
+pub fn validate_named<S: BuildHasher>(
     wasm: &[u8],
-    names: &HashMap<u32, String>,
+    names: &HashMap<u32, String, S>,
     rules: &Rules,
 ) -> Result<ModuleReport, Vec<Violation>> {
     // Structural validity first, with every feature on: the rules below assume a well-formed
@@ -161,7 +162,7 @@ struct Module<'a> {
     data_segments: usize,
     tags: usize,
     bodies: Vec<FunctionBody<'a>>,
-    module_name: Option<String>,
+    name: Option<String>,
     unsupported_sections: Vec<String>,
 }
 
@@ -244,7 +245,7 @@ impl<'a> Module<'a> {
                     if let KnownCustom::Name(names) = reader.as_known() {
                         for name in names.into_iter().flatten() {
                             if let Name::Module { name, .. } = name {
-                                m.module_name = Some(name.to_owned());
+                                m.name = Some(name.to_owned());
                             }
                         }
                     }
@@ -253,10 +254,8 @@ impl<'a> Module<'a> {
                     m.unsupported_sections
                         .push(format!("unknown section id {id}"));
                 }
-                Payload::Version { encoding, .. } => {
-                    if encoding != wasmparser::Encoding::Module {
-                        m.unsupported_sections.push("a component".to_owned());
-                    }
+                Payload::Version { encoding, .. } if encoding != wasmparser::Encoding::Module => {
+                    m.unsupported_sections.push("a component".to_owned());
                 }
                 _ => {}
             }
@@ -381,14 +380,17 @@ fn is_feature_rule(rule: Rule) -> bool {
     )
 }
 
-struct Checker<'r, 'm, 'a> {
+struct Checker<'r, 'm, 'a, S> {
     rules: &'r Rules,
     module: &'m Module<'a>,
-    names: &'r HashMap<u32, String>,
+    names: &'r HashMap<u32, String, S>,
     violations: Vec<Violation>,
 }
 
-impl Checker<'_, '_, '_> {
+/// The largest value seen and the function index it was seen in.
+type Peak = Option<(u32, u64)>;
+
+impl<S: BuildHasher> Checker<'_, '_, '_, S> {
     fn flag(&mut self, rule: Rule, function: Option<u32>, detail: String) {
         let function = function.map(|index| self.function_ref(index));
         self.violations.push(Violation {
@@ -448,7 +450,7 @@ impl Checker<'_, '_, '_> {
         }
     }
 
-    /// Type section: no GC types, no float/vector/reference types, and (from ArbOS 60) at most
+    /// Type section: no GC types, no float/vector/reference types, and (from `ArbOS` 60) at most
     /// one result.
     fn check_types(&mut self) {
         let arbos = self.rules.arbos_version;
@@ -773,7 +775,7 @@ impl Checker<'_, '_, '_> {
                 self.flag(rule, None, format!("{have} {what} > {max}"));
             }
         }
-        if let Some(name) = &m.module_name {
+        if let Some(name) = &m.name {
             if name.len() > MAX_NAME_LEN {
                 self.flag(
                     Rule::NameLength,
@@ -786,9 +788,8 @@ impl Checker<'_, '_, '_> {
 
     /// Per function: operators, locals, and the instrumented size and frame. Returns the largest
     /// frame and operator count seen, by function index.
-    fn check_functions(&mut self) -> (Option<(u32, u64)>, Option<(u32, u64)>) {
+    fn check_functions(&mut self) -> (Peak, Peak) {
         let m = self.module;
-        let arbos = self.rules.arbos_version;
         let growable = m.memory_growable();
         let types: Vec<FuncType> = m
             .types
@@ -799,9 +800,8 @@ impl Checker<'_, '_, '_> {
             types: &types,
             func_types: &m.func_types,
         };
-        let mut worst_frame: Option<(u32, u64)> = None;
-        let mut most_ops: Option<(u32, u64)> = None;
-
+        let mut worst_frame: Peak = None;
+        let mut most_ops: Peak = None;
         for (local_index, body) in m.bodies.iter().enumerate() {
             let Some(index) = u32::try_from(local_index)
                 .ok()
@@ -809,92 +809,9 @@ impl Checker<'_, '_, '_> {
             else {
                 continue;
             };
-            let mut found: BTreeMap<Rule, (u64, String)> = BTreeMap::new();
-            let mut note = |rule: Rule, what: String| {
-                let entry = found.entry(rule).or_insert((0, what));
-                entry.0 += 1;
-            };
-
-            let mut declared_locals: u64 = 0;
-            let locals = body.get_locals_reader().and_then(|reader| {
-                reader
-                    .into_iter()
-                    .collect::<wasmparser::Result<Vec<(u32, ValType)>>>()
-            });
-            let ops = body.get_operators_reader().and_then(|reader| {
-                reader
-                    .into_iter()
-                    .collect::<wasmparser::Result<Vec<Operator<'_>>>>()
-            });
-            let (Ok(locals), Ok(ops)) = (locals, ops) else {
-                self.flag(
-                    Rule::Malformed,
-                    Some(index),
-                    "body could not be read".to_owned(),
-                );
+            let Some(model) = self.check_body(index, body, &info, growable) else {
                 continue;
             };
-            for (count, ty) in locals {
-                declared_locals += u64::from(count);
-                if let Some(rule) = value_type_rule(ty) {
-                    note(rule, format!("a local of type {ty}"));
-                }
-            }
-            for op in &ops {
-                if let Some(rule) = operator_rule(op, arbos) {
-                    note(rule, classify(op).1.to_owned());
-                }
-            }
-            for (rule, (count, first)) in found {
-                self.flag(
-                    rule,
-                    Some(index),
-                    format!("{count} occurrence(s), first: {first}"),
-                );
-            }
-            if declared_locals > MAX_LOCALS {
-                self.flag(
-                    Rule::Locals,
-                    Some(index),
-                    format!("{declared_locals} declared locals > {MAX_LOCALS}"),
-                );
-            }
-            // Only bodies made of operators Nitro's depth checker knows can be modelled; any
-            // other operator was flagged above.
-            let Some(model) = frame::model(&ops, declared_locals, growable, &info) else {
-                continue;
-            };
-            if model.contention > MAX_FRAME_CONTENTION {
-                self.flag(
-                    Rule::FrameContention,
-                    Some(index),
-                    format!(
-                        "{} values on the stack at once > {MAX_FRAME_CONTENTION}",
-                        model.contention
-                    ),
-                );
-            }
-            if model.frame_words > MAX_FRAME_WORDS {
-                self.flag(
-                    Rule::FrameSize,
-                    Some(index),
-                    format!(
-                        "worst-case frame {} words > {MAX_FRAME_WORDS}",
-                        model.frame_words
-                    ),
-                );
-            }
-            if model.instrumented_ops > MAX_OPS {
-                self.flag(
-                    Rule::OpsPerFunction,
-                    Some(index),
-                    format!(
-                        "{} operators after Nitro's instrumentation ({} before) > {MAX_OPS}",
-                        model.instrumented_ops,
-                        ops.len()
-                    ),
-                );
-            }
             if worst_frame.is_none_or(|(_, w)| model.frame_words > w) {
                 worst_frame = Some((index, model.frame_words));
             }
@@ -903,6 +820,101 @@ impl Checker<'_, '_, '_> {
             }
         }
         (worst_frame, most_ops)
+    }
+
+    /// Checks one body; returns the instrumentation model when the body could be modelled.
+    fn check_body(
+        &mut self,
+        index: u32,
+        body: &FunctionBody<'_>,
+        info: &TypeInfo<'_>,
+        growable: bool,
+    ) -> Option<frame::FrameModel> {
+        let arbos = self.rules.arbos_version;
+        let mut found: BTreeMap<Rule, (u64, String)> = BTreeMap::new();
+        let mut note = |rule: Rule, what: String| {
+            let entry = found.entry(rule).or_insert((0, what));
+            entry.0 += 1;
+        };
+        let locals = body.get_locals_reader().and_then(|reader| {
+            reader
+                .into_iter()
+                .collect::<wasmparser::Result<Vec<(u32, ValType)>>>()
+        });
+        let ops = body.get_operators_reader().and_then(|reader| {
+            reader
+                .into_iter()
+                .collect::<wasmparser::Result<Vec<Operator<'_>>>>()
+        });
+        let (Ok(locals), Ok(ops)) = (locals, ops) else {
+            self.flag(
+                Rule::Malformed,
+                Some(index),
+                "body could not be read".to_owned(),
+            );
+            return None;
+        };
+        let mut declared_locals: u64 = 0;
+        for (count, ty) in locals {
+            declared_locals += u64::from(count);
+            if let Some(rule) = value_type_rule(ty) {
+                note(rule, format!("a local of type {ty}"));
+            }
+        }
+        for op in &ops {
+            if let Some(rule) = operator_rule(op, arbos) {
+                note(rule, classify(op).1.to_owned());
+            }
+        }
+        for (rule, (count, first)) in found {
+            self.flag(
+                rule,
+                Some(index),
+                format!("{count} occurrence(s), first: {first}"),
+            );
+        }
+        if declared_locals > MAX_LOCALS {
+            self.flag(
+                Rule::Locals,
+                Some(index),
+                format!("{declared_locals} declared locals > {MAX_LOCALS}"),
+            );
+        }
+        // Only bodies made of operators Nitro's depth checker knows can be modelled; any other
+        // operator was flagged above.
+        let model = frame::model(&ops, declared_locals, growable, info)?;
+        if model.contention > MAX_FRAME_CONTENTION {
+            self.flag(
+                Rule::FrameContention,
+                Some(index),
+                format!(
+                    "{} values on the stack at once > {MAX_FRAME_CONTENTION}",
+                    model.contention
+                ),
+            );
+        }
+        if model.frame_words > MAX_FRAME_WORDS {
+            self.flag(
+                Rule::FrameSize,
+                Some(index),
+                format!(
+                    "worst-case frame {} words > {MAX_FRAME_WORDS}",
+                    model.frame_words
+                ),
+            );
+        }
+        if model.instrumented_ops > MAX_OPS {
+            self.flag(
+                Rule::OpsPerFunction,
+                Some(index),
+                format!(
+                    "{} operators after Nitro's instrumentation ({} before) > {MAX_OPS}",
+                    model.instrumented_ops,
+                    ops.len()
+                ),
+            );
+        }
+        Some(model)
     }
 
     /// Nitro validates with a fixed feature set before anything else; a failure not already

@@ -1,5 +1,7 @@
 //! Compression prefix, and the size verdicts at and just past each limit.
 
+use std::fmt::Write as _;
+
 use integra_pipeline::{
     compress, decompress, process, size_verdict, Rule, Rules, Verdict, CLASSIC_PREFIX_LEN,
 };
@@ -78,7 +80,7 @@ fn module_with_random_data(len: usize) -> Vec<u8> {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        escaped.push_str(&format!("\\{:02x}", state & 0xff));
+        let _ = write!(escaped, "\\{:02x}", state & 0xff);
     }
     wat::parse_str(format!(
         r#"(module
