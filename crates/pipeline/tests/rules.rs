@@ -339,3 +339,16 @@ fn reserved_stylus_names_are_rejected() {
     let wasm = stylus("(func (export \"stylus_start\"))");
     find(&violations(&wasm), Rule::ReservedName);
 }
+
+#[test]
+fn frame_over_10240_words_is_rejected() {
+    // Only reachable past the contention limit too: 10,237 live values + 4 words > 10,240.
+    let body = format!(
+        "{}{}",
+        "i32.const 0\n".repeat(10_237),
+        "drop\n".repeat(10_237)
+    );
+    let v = violations(&stylus(&format!("(func $huge {body})")));
+    let frame = find(&v, Rule::FrameSize);
+    assert!(frame.detail.contains("10241 words"), "{}", frame.detail);
+}
