@@ -23,6 +23,8 @@
 //! Storage: one slot per entry for address + type + active flag + registration time, one for the
 //! code hash, and the two strings.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+// `#[entrypoint]` generates an undocumented `user_entrypoint` in wasm builds.
+#![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
 extern crate alloc;
 
@@ -564,13 +566,13 @@ const EMPTY_CODE_HASH: B256 = B256::new(stylus_sdk::keccak_const::Keccak256::new
 #[storage]
 struct Component {
     // One slot: 20 + 1 + 1 + 8 bytes.
-    component_address: StorageAddress,
+    address: StorageAddress,
     registry_type: StorageU8,
     active: StorageBool,
     registered_at: StorageU64,
     code_hash: StorageB256,
     description: StorageString,
-    component_type: StorageString,
+    type_name: StorageString,
 }
 
 /// The registry's storage.
@@ -631,8 +633,8 @@ impl IntegraRegistry {
         &mut self,
         provider_id: B256,
         provider: Address,
-        provider_type: String,
-        description: String,
+        provider_type: &str,
+        description: &str,
     ) -> Result<(), Error> {
         self.register(
             Facade::Typed(RegistryType::Provider),
@@ -673,7 +675,7 @@ impl IntegraRegistry {
     /// # Events
     /// `ComponentDeactivated`, `ProviderDeactivated`, `ProviderDeactivationReason` (non-empty
     /// reason).
-    pub fn deactivate_provider(&mut self, provider_id: B256, reason: String) -> Result<(), Error> {
+    pub fn deactivate_provider(&mut self, provider_id: B256, reason: &str) -> Result<(), Error> {
         self.deactivate(Facade::Typed(RegistryType::Provider), provider_id, reason)
     }
 
@@ -728,8 +730,8 @@ impl IntegraRegistry {
         &mut self,
         verifier_id: B256,
         verifier: Address,
-        verifier_type: String,
-        description: String,
+        verifier_type: &str,
+        description: &str,
     ) -> Result<(), Error> {
         self.register(
             Facade::Typed(RegistryType::Verifier),
@@ -769,11 +771,7 @@ impl IntegraRegistry {
     /// # Events
     /// `ComponentDeactivated` (empty reason), `VerifierDeactivated`.
     pub fn deactivate_verifier(&mut self, verifier_id: B256) -> Result<(), Error> {
-        self.deactivate(
-            Facade::Typed(RegistryType::Verifier),
-            verifier_id,
-            String::new(),
-        )
+        self.deactivate(Facade::Typed(RegistryType::Verifier), verifier_id, "")
     }
 
     /// Reactivates a verifier whose code is unchanged.
@@ -799,8 +797,8 @@ impl IntegraRegistry {
     pub fn update_verifier_metadata(
         &mut self,
         verifier_id: B256,
-        new_description: String,
-        new_verifier_type: String,
+        new_description: &str,
+        new_verifier_type: &str,
     ) -> Result<(), Error> {
         self.update_metadata(
             Facade::Typed(RegistryType::Verifier),
@@ -849,8 +847,8 @@ impl IntegraRegistry {
         &mut self,
         resolver_id: B256,
         resolver: Address,
-        resolver_type: String,
-        description: String,
+        resolver_type: &str,
+        description: &str,
     ) -> Result<(), Error> {
         self.register(
             Facade::Typed(RegistryType::Resolver),
@@ -890,11 +888,7 @@ impl IntegraRegistry {
     /// # Events
     /// `ComponentDeactivated` (empty reason), `ResolverDeactivated`.
     pub fn deactivate_resolver(&mut self, resolver_id: B256) -> Result<(), Error> {
-        self.deactivate(
-            Facade::Typed(RegistryType::Resolver),
-            resolver_id,
-            String::new(),
-        )
+        self.deactivate(Facade::Typed(RegistryType::Resolver), resolver_id, "")
     }
 
     /// Reactivates a resolver whose code is unchanged.
@@ -920,8 +914,8 @@ impl IntegraRegistry {
     pub fn update_resolver_metadata(
         &mut self,
         resolver_id: B256,
-        new_description: String,
-        new_resolver_type: String,
+        new_description: &str,
+        new_resolver_type: &str,
     ) -> Result<(), Error> {
         self.update_metadata(
             Facade::Typed(RegistryType::Resolver),
@@ -971,8 +965,8 @@ impl IntegraRegistry {
         &mut self,
         tokenizer_id: B256,
         tokenizer: Address,
-        tokenizer_type: String,
-        description: String,
+        tokenizer_type: &str,
+        description: &str,
     ) -> Result<(), Error> {
         self.register(
             Facade::Typed(RegistryType::Tokenizer),
@@ -1010,8 +1004,8 @@ impl IntegraRegistry {
         id: B256,
         component: Address,
         t: u8,
-        component_type: String,
-        description: String,
+        component_type: &str,
+        description: &str,
     ) -> Result<(), Error> {
         self.register(
             Facade::Generic,
@@ -1031,7 +1025,7 @@ impl IntegraRegistry {
     /// # Events
     /// `ComponentDeactivated` and the typed `…Deactivated` event (`ProviderDeactivationReason`
     /// for a provider with a non-empty reason).
-    pub fn deactivate_component(&mut self, id: B256, reason: String) -> Result<(), Error> {
+    pub fn deactivate_component(&mut self, id: B256, reason: &str) -> Result<(), Error> {
         self.deactivate(Facade::Generic, id, reason)
     }
 
@@ -1058,8 +1052,8 @@ impl IntegraRegistry {
     pub fn update_component_metadata(
         &mut self,
         id: B256,
-        new_description: String,
-        new_component_type: String,
+        new_description: &str,
+        new_component_type: &str,
     ) -> Result<(), Error> {
         self.update_metadata(Facade::Generic, id, new_description, new_component_type)
     }
@@ -1232,10 +1226,10 @@ impl IntegraRegistry {
     /// The entry's type if `id` exists (and, through a typed facade, has that facade's type).
     fn lookup(&self, id: B256, scope: Option<RegistryType>) -> Option<RegistryType> {
         let entry = self.components.getter(id);
-        if entry.component_address.get().is_zero() {
+        if entry.address.get().is_zero() {
             return None;
         }
-        let t = RegistryType::from_u8(entry.registry_type.get().as_limbs()[0] as u8)?;
+        let t = RegistryType::from_u8(u8::try_from(entry.registry_type.get().as_limbs()[0]).ok()?)?;
         match scope {
             Some(s) if s != t => None,
             _ => Some(t),
@@ -1248,8 +1242,8 @@ impl IntegraRegistry {
         id: B256,
         component: Address,
         t: u8,
-        component_type: String,
-        description: String,
+        component_type: &str,
+        description: &str,
     ) -> Result<(), Error> {
         self.only_governor()?;
         let t = Self::registry_type(t)?;
@@ -1259,7 +1253,7 @@ impl IntegraRegistry {
         if id.is_zero() {
             return Err(ZeroComponentId {}.into());
         }
-        let existing = self.components.getter(id).component_address.get();
+        let existing = self.components.getter(id).address.get();
         if !existing.is_zero() {
             return Err(facade.already_registered(id, existing));
         }
@@ -1274,11 +1268,11 @@ impl IntegraRegistry {
             }
             .into());
         }
-        Self::check_metadata(facade, &description, &component_type)?;
+        Self::check_metadata(facade, description, component_type)?;
 
         let now = self.vm().block_timestamp();
         let mut entry = self.components.setter(id);
-        entry.component_address.set(component);
+        entry.address.set(component);
         entry
             .registry_type
             .set(alloy_primitives::Uint::<8, 1>::from(t as u8));
@@ -1287,8 +1281,8 @@ impl IntegraRegistry {
             .registered_at
             .set(alloy_primitives::Uint::<64, 1>::from(now));
         entry.code_hash.set(code_hash);
-        entry.description.set_str(&description);
-        entry.component_type.set_str(&component_type);
+        entry.description.set_str(description);
+        entry.type_name.set_str(component_type);
         self.component_ids.push(id);
         self.ids_by_type.setter(t as u8).push(id);
         self.component_id_of.insert(component, id);
@@ -1299,8 +1293,8 @@ impl IntegraRegistry {
         let type_word = B256::with_last_byte(t);
         let data = [
             Token::from(code_hash),
-            component_type.as_str().into(),
-            description.as_str().into(),
+            component_type.into(),
+            description.into(),
             timestamp.into(),
         ];
         emit(
@@ -1321,7 +1315,7 @@ impl IntegraRegistry {
         Ok(())
     }
 
-    fn deactivate(&mut self, facade: Facade, id: B256, reason: String) -> Result<(), Error> {
+    fn deactivate(&mut self, facade: Facade, id: B256, reason: &str) -> Result<(), Error> {
         self.only_governor()?;
         let t = self
             .lookup(id, facade.scope())
@@ -1331,13 +1325,13 @@ impl IntegraRegistry {
             return Err(facade.inactive(id));
         }
         entry.active.set(false);
-        let component = entry.component_address.get();
+        let component = entry.address.get();
         let timestamp = self.now();
         let topics = [id, component.into_word()];
         emit(
             self.vm(),
             &[ComponentDeactivated::SIGNATURE_HASH, id, topics[1]],
-            &[reason.as_str().into(), timestamp.into()],
+            &[reason.into(), timestamp.into()],
         );
         emit(
             self.vm(),
@@ -1348,7 +1342,7 @@ impl IntegraRegistry {
             emit(
                 self.vm(),
                 &[ProviderDeactivationReason::SIGNATURE_HASH, id],
-                &[reason.as_str().into(), timestamp.into()],
+                &[reason.into(), timestamp.into()],
             );
         }
         Ok(())
@@ -1363,7 +1357,7 @@ impl IntegraRegistry {
         if entry.active.get() {
             return Err(ComponentAlreadyActive { componentId: id }.into());
         }
-        let component = entry.component_address.get();
+        let component = entry.address.get();
         let expected = entry.code_hash.get();
         let current = self.vm().code_hash(component);
         if current != expected {
@@ -1389,22 +1383,18 @@ impl IntegraRegistry {
         &mut self,
         facade: Facade,
         id: B256,
-        new_description: String,
-        new_type: String,
+        new_description: &str,
+        new_type: &str,
     ) -> Result<(), Error> {
         self.only_governor()?;
         let t = self
             .lookup(id, facade.scope())
             .ok_or_else(|| facade.not_found(id))?;
-        Self::check_metadata(facade, &new_description, &new_type)?;
+        Self::check_metadata(facade, new_description, new_type)?;
         let mut entry = self.components.setter(id);
-        entry.description.set_str(&new_description);
-        entry.component_type.set_str(&new_type);
-        let data = [
-            new_description.as_str().into(),
-            new_type.as_str().into(),
-            self.now().into(),
-        ];
+        entry.description.set_str(new_description);
+        entry.type_name.set_str(new_type);
+        let data = [new_description.into(), new_type.into(), self.now().into()];
         emit(
             self.vm(),
             &[ComponentMetadataUpdated::SIGNATURE_HASH, id],
@@ -1424,7 +1414,7 @@ impl IntegraRegistry {
         if !entry.active.get() {
             return Address::ZERO;
         }
-        let component = entry.component_address.get();
+        let component = entry.address.get();
         if self.vm().code_hash(component) != entry.code_hash.get() {
             return Address::ZERO;
         }
@@ -1446,12 +1436,12 @@ impl IntegraRegistry {
         };
         let entry = self.components.getter(id);
         ComponentInfo {
-            componentAddress: entry.component_address.get(),
+            componentAddress: entry.address.get(),
             registryType: t as u8,
             active: entry.active.get(),
             registeredAt: U256::from(entry.registered_at.get()),
             description: entry.description.get_string(),
-            componentType: entry.component_type.get_string(),
+            componentType: entry.type_name.get_string(),
             codeHash: entry.code_hash.get(),
         }
     }
@@ -1613,7 +1603,10 @@ enum TypedOp {
 /// Selector → (operation, type) for every typed-facade function.
 const TYPED_OPS: [([u8; 4], TypedOp, RegistryType); 31] = {
     use RegistryType::{Provider as P, Resolver as R, Tokenizer as T, Verifier as V};
-    use TypedOp::*;
+    use TypedOp::{
+        All, Count, Deactivate, DeactivateWithReason, Get, IdAt, Info, Paginated, Reactivate,
+        Register, UpdateMetadata,
+    };
     [
         (registerProviderCall::SELECTOR, Register, P),
         (getProviderCall::SELECTOR, Get, P),
@@ -1681,21 +1674,21 @@ fn dispatch(s: &mut IntegraRegistry, selector: [u8; 4], a: Args<'_>) -> Option<A
                 arg!(a.word(0)),
                 arg!(a.address(1)),
                 t8,
-                arg!(a.string(2)).into(),
-                arg!(a.string(3)).into(),
+                arg!(a.string(2)),
+                arg!(a.string(3)),
             )),
             TypedOp::Get => Ok(ret(&[s.checked_get(arg!(a.word(0)), scope).into()])),
             TypedOp::Info => Ok(ret_typed(&s.info_of(arg!(a.word(0)), scope))),
             TypedOp::DeactivateWithReason => {
-                run(s.deactivate(facade, arg!(a.word(0)), arg!(a.string(1)).into()))
+                run(s.deactivate(facade, arg!(a.word(0)), arg!(a.string(1))))
             }
-            TypedOp::Deactivate => run(s.deactivate(facade, arg!(a.word(0)), String::new())),
+            TypedOp::Deactivate => run(s.deactivate(facade, arg!(a.word(0)), "")),
             TypedOp::Reactivate => run(s.reactivate(facade, arg!(a.word(0)))),
             TypedOp::UpdateMetadata => run(s.update_metadata(
                 facade,
                 arg!(a.word(0)),
-                arg!(a.string(1)).into(),
-                arg!(a.string(2)).into(),
+                arg!(a.string(1)),
+                arg!(a.string(2)),
             )),
             TypedOp::Count => Ok(ret(&[U256::from(s.ids_by_type.getter(t8).len()).into()])),
             TypedOp::IdAt => s
@@ -1711,18 +1704,16 @@ fn dispatch(s: &mut IntegraRegistry, selector: [u8; 4], a: Args<'_>) -> Option<A
             arg!(a.word(0)),
             arg!(a.address(1)),
             arg!(a.u8(2)),
-            arg!(a.string(3)).into(),
-            arg!(a.string(4)).into(),
+            arg!(a.string(3)),
+            arg!(a.string(4)),
         )),
         deactivateComponentCall::SELECTOR => {
-            run(s.deactivate_component(arg!(a.word(0)), arg!(a.string(1)).into()))
+            run(s.deactivate_component(arg!(a.word(0)), arg!(a.string(1))))
         }
         reactivateComponentCall::SELECTOR => run(s.reactivate_component(arg!(a.word(0)))),
-        updateComponentMetadataCall::SELECTOR => run(s.update_component_metadata(
-            arg!(a.word(0)),
-            arg!(a.string(1)).into(),
-            arg!(a.string(2)).into(),
-        )),
+        updateComponentMetadataCall::SELECTOR => {
+            run(s.update_component_metadata(arg!(a.word(0)), arg!(a.string(1)), arg!(a.string(2))))
+        }
         getComponentCall::SELECTOR => Ok(ret(&[s.get_component(arg!(a.word(0))).into()])),
         getComponentInfoCall::SELECTOR => {
             let c = s.get_component_info(arg!(a.word(0)));

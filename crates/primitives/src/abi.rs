@@ -244,6 +244,55 @@ pub fn emit(vm: &dyn Host, topics: &[B256], data: &[Token<'_>]) {
     let _ = vm.raw_log(topics, &encode(data));
 }
 
+/// Declares a contract's error enum: one variant per `sol!` error, `From<SolErrorType>` for each
+/// (so `?` and `.into()` work as with `#[derive(SolidityError)]`), and the revert encoding
+/// through [`encode_error`]. List each variant's fields in declaration order.
+///
+/// ```ignore
+/// compact_errors! {
+///     /// Every way a call can fail.
+///     pub enum Error {
+///         /// The id is taken.
+///         AlreadyRegistered(ComponentAlreadyRegistered { componentId, existing }),
+///         /// No governor role.
+///         Unauthorized(AccessControlUnauthorizedAccount { account, needed_role }),
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! compact_errors {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident($ty:ident { $($field:ident),* $(,)? }) ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant($ty), )*
+        }
+        $(
+            impl From<$ty> for $name {
+                fn from(e: $ty) -> Self {
+                    $name::$variant(e)
+                }
+            }
+        )*
+        impl From<$name> for $crate::__private::Vec<u8> {
+            #[allow(unused_variables)]
+            fn from(err: $name) -> Self {
+                match err {
+                    $( $name::$variant(e) => $crate::abi::encode_error(
+                        <$ty as $crate::__private::SolError>::SELECTOR,
+                        &[$($crate::abi::Token::from(e.$field)),*],
+                    ), )*
+                }
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,53 +465,4 @@ mod tests {
             prop_assert_eq!(ours, ev.encode_data());
         }
     }
-}
-
-/// Declares a contract's error enum: one variant per `sol!` error, `From<SolErrorType>` for each
-/// (so `?` and `.into()` work as with `#[derive(SolidityError)]`), and the revert encoding
-/// through [`encode_error`]. List each variant's fields in declaration order.
-///
-/// ```ignore
-/// compact_errors! {
-///     /// Every way a call can fail.
-///     pub enum Error {
-///         /// The id is taken.
-///         AlreadyRegistered(ComponentAlreadyRegistered { componentId, existing }),
-///         /// No governor role.
-///         Unauthorized(AccessControlUnauthorizedAccount { account, needed_role }),
-///     }
-/// }
-/// ```
-#[macro_export]
-macro_rules! compact_errors {
-    (
-        $(#[$meta:meta])*
-        $vis:vis enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident($ty:ident { $($field:ident),* $(,)? }) ),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug)]
-        $vis enum $name {
-            $( $(#[$vmeta])* $variant($ty), )*
-        }
-        $(
-            impl From<$ty> for $name {
-                fn from(e: $ty) -> Self {
-                    $name::$variant(e)
-                }
-            }
-        )*
-        impl From<$name> for $crate::__private::Vec<u8> {
-            #[allow(unused_variables)]
-            fn from(err: $name) -> Self {
-                match err {
-                    $( $name::$variant(e) => $crate::abi::encode_error(
-                        <$ty as $crate::__private::SolError>::SELECTOR,
-                        &[$($crate::abi::Token::from(e.$field)),*],
-                    ), )*
-                }
-            }
-        }
-    };
 }
