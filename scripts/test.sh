@@ -15,3 +15,5 @@ echo "== Stylus pipeline (build, activation rules, size gate)"
 scripts/build-contracts.sh
 echo "== ABI drift"
 cargo run --quiet --locked -p integra-abi -- check
+echo "== Solidity interfaces compile to the same ABI (solc)"
+scripts/check-solidity.sh

@@ -110,3 +110,56 @@ pub fn drift(dir: &Path) -> Vec<String> {
     }
     stale
 }
+
+/// Differences between the ABI the code exports and the ABI `solc` produced from the exported
+/// Solidity interface (read from `<dir>/<Contract>_sol_<Interface>.abi`, solcjs's naming).
+/// Compares what callers depend on: function selectors with their outputs and mutability, event
+/// and error signatures. Empty when they agree.
+#[must_use]
+pub fn compare_with_solc(dir: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for e in exports() {
+        let file = dir.join(format!("{}_sol_{}.abi", e.name, e.interface));
+        let compiled: JsonAbi = match fs::read_to_string(&file)
+            .map_err(|x| x.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|x| x.to_string()))
+        {
+            Ok(abi) => abi,
+            Err(err) => {
+                problems.push(format!("{}: {err}", file.display()));
+                continue;
+            }
+        };
+        let functions = |abi: &JsonAbi| -> Vec<String> {
+            let mut v: Vec<String> = abi
+                .functions()
+                .map(|f| format!("{} {:?}", f.signature_with_outputs(), f.state_mutability))
+                .collect();
+            v.sort();
+            v
+        };
+        let events = |abi: &JsonAbi| -> Vec<String> {
+            let mut v: Vec<String> = abi.events().map(|ev| ev.full_signature()).collect();
+            v.sort();
+            v
+        };
+        let errors = |abi: &JsonAbi| -> Vec<String> {
+            let mut v: Vec<String> = abi.errors().map(alloy_json_abi::Error::signature).collect();
+            v.sort();
+            v
+        };
+        for (what, ours, theirs) in [
+            ("functions", functions(&e.abi), functions(&compiled)),
+            ("events", events(&e.abi), events(&compiled)),
+            ("errors", errors(&e.abi), errors(&compiled)),
+        ] {
+            for x in ours.iter().filter(|x| !theirs.contains(x)) {
+                problems.push(format!("{}: {what}: only in the code: {x}", e.name));
+            }
+            for x in theirs.iter().filter(|x| !ours.contains(x)) {
+                problems.push(format!("{}: {what}: only in solc's ABI: {x}", e.name));
+            }
+        }
+    }
+    problems
+}

@@ -1,5 +1,6 @@
 //! `integra-abi write` regenerates `deployments/abi/`; `integra-abi check` exits 1 if any file
-//! there differs from what the code exports.
+//! there differs from what the code exports; `integra-abi compare-solc DIR` checks the ABIs
+//! `solcjs --abi` wrote into DIR against the code's (see `scripts/check-solidity.sh`).
 use std::{path::PathBuf, process::ExitCode};
 
 fn main() -> ExitCode {
@@ -28,8 +29,24 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Some("compare-solc") => {
+            let Some(out) = std::env::args().nth(2) else {
+                eprintln!("usage: integra-abi compare-solc DIR");
+                return ExitCode::from(2);
+            };
+            let problems = integra_abi::compare_with_solc(std::path::Path::new(&out));
+            if problems.is_empty() {
+                println!("solc compiles every exported interface to the code's ABI");
+                ExitCode::SUCCESS
+            } else {
+                for p in &problems {
+                    eprintln!("{p}");
+                }
+                ExitCode::FAILURE
+            }
+        }
         _ => {
-            eprintln!("usage: integra-abi write|check");
+            eprintln!("usage: integra-abi write|check|compare-solc DIR");
             ExitCode::from(2)
         }
     }
