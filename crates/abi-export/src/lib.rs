@@ -139,7 +139,10 @@ pub fn compare_with_solc(dir: &Path) -> Vec<String> {
             v
         };
         let events = |abi: &JsonAbi| -> Vec<String> {
-            let mut v: Vec<String> = abi.events().map(|ev| ev.full_signature()).collect();
+            let mut v: Vec<String> = abi
+                .events()
+                .map(alloy_json_abi::Event::full_signature)
+                .collect();
             v.sort();
             v
         };
