@@ -92,7 +92,7 @@ fn register_typed(
     description: &str,
 ) -> Result<(), Error> {
     let mut c = contract.sender(caller);
-    let (ty, desc) = (s(component_type), s(description));
+    let (ty, desc) = (component_type, description);
     match t {
         RegistryType::Provider => c.register_provider(component_id, component, ty, desc),
         RegistryType::Verifier => c.register_verifier(component_id, component, ty, desc),

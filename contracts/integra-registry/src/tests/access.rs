@@ -81,7 +81,7 @@ fn admin_grants_governor_role_and_grantee_can_register(
     assert!(contract.sender(gov).has_role(GOVERNOR_ROLE, bob));
     contract
         .sender(bob)
-        .register_provider(id("P"), c1.address(), s("EAS"), s("d"))
+        .register_provider(id("P"), c1.address(), "EAS", "d")
         .unwrap();
     assert_eq!(contract.sender(bob).get_provider(id("P")), c1.address());
 }
@@ -116,7 +116,7 @@ fn admin_revokes_governor_role_and_revokee_cannot_register(
     assert_error(
         contract
             .sender(bob)
-            .register_provider(id("P"), c1.address(), s("EAS"), s("d")),
+            .register_provider(id("P"), c1.address(), "EAS", "d"),
         not_governor(bob),
     );
 }
@@ -197,7 +197,7 @@ fn governor_renouncing_its_role_can_no_longer_register(
     assert_error(
         contract
             .sender(gov)
-            .register_provider(id("P"), c1.address(), s("EAS"), s("d")),
+            .register_provider(id("P"), c1.address(), "EAS", "d"),
         not_governor(gov),
     );
     // The admin role is separate: the governor may grant itself the role back.

@@ -206,7 +206,7 @@ fn deactivation_does_not_remove_ids_from_enumeration(
     for cid in ids {
         contract
             .sender(gov)
-            .deactivate_component(cid, s("gone"))
+            .deactivate_component(cid, "gone")
             .unwrap();
     }
     let c = contract.sender(gov);

@@ -67,7 +67,7 @@ fn checked_get_returns_zero_for_an_unknown_id(
     deploy(&contract, gov);
     contract
         .sender(gov)
-        .register_provider(id("known"), c0.address(), s("T"), s("d"))
+        .register_provider(id("known"), c0.address(), "T", "d")
         .unwrap();
     for unknown in [id("unknown"), B256::ZERO, B256::repeat_byte(0xff)] {
         assert_eq!(contract.sender(gov).get_component(unknown), Address::ZERO);
@@ -121,7 +121,7 @@ fn checked_get_returns_zero_while_deactivated_and_the_address_again_after_reacti
         let (cid, component) = (ids[t as usize], components[t as usize]);
         contract
             .sender(gov)
-            .deactivate_component(cid, s("paused"))
+            .deactivate_component(cid, "paused")
             .unwrap();
         assert_eq!(contract.sender(gov).get_component(cid), Address::ZERO);
         assert_eq!(get_typed(&contract, t, cid), Address::ZERO);
@@ -144,7 +144,7 @@ fn unregistered_addresses_are_not_approved(
     deploy(&contract, gov);
     contract
         .sender(gov)
-        .register_provider(id("P"), c0.address(), s("T"), s("d"))
+        .register_provider(id("P"), c0.address(), "T", "d")
         .unwrap();
     let c = contract.sender(gov);
     assert!(c.is_component_approved(c0.address()));
@@ -239,11 +239,11 @@ fn info_of_a_deactivated_entry_is_kept_with_active_false(
     deploy(&contract, gov);
     contract
         .sender(gov)
-        .register_provider(id("P"), c0.address(), s("EAS"), s("d"))
+        .register_provider(id("P"), c0.address(), "EAS", "d")
         .unwrap();
     contract
         .sender(gov)
-        .deactivate_provider(id("P"), s("r"))
+        .deactivate_provider(id("P"), "r")
         .unwrap();
     let info = contract.sender(gov).get_provider_info(id("P"));
     assert_eq!(

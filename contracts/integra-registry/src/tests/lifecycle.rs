@@ -49,7 +49,7 @@ fn generic_deactivation_emits_the_reason_and_the_typed_event(
     for (cid, component) in [(v, c1.address()), (r, c2.address()), (k, c3.address())] {
         let before = log_count(c);
         c.sender(gov)
-            .deactivate_component(cid, s("key leaked"))
+            .deactivate_component(cid, "key leaked")
             .unwrap();
         assert_eq!(log_count(c), before + 2);
         c.assert_emitted(&ComponentDeactivated {
@@ -98,7 +98,7 @@ fn generic_deactivation_of_a_provider_with_a_reason_emits_the_provider_reason(
     let before = log_count(&contract);
     contract
         .sender(gov)
-        .deactivate_component(p, s("compromised"))
+        .deactivate_component(p, "compromised")
         .unwrap();
     assert_eq!(log_count(&contract), before + 3);
     contract.assert_emitted(&ComponentDeactivated {
@@ -133,7 +133,7 @@ fn provider_deactivation_with_a_reason_emits_three_events(
     let before = log_count(&contract);
     contract
         .sender(gov)
-        .deactivate_provider(p, s("schema retired"))
+        .deactivate_provider(p, "schema retired")
         .unwrap();
     assert_eq!(log_count(&contract), before + 3);
     contract.assert_emitted(&ComponentDeactivated {
@@ -167,7 +167,7 @@ fn provider_deactivation_without_a_reason_emits_no_reason_event(
     let components = [c0.address(), c1.address(), c2.address(), c3.address()];
     let [p, ..] = setup(&contract, gov, components);
     let before = log_count(&contract);
-    contract.sender(gov).deactivate_provider(p, s("")).unwrap();
+    contract.sender(gov).deactivate_provider(p, "").unwrap();
     assert_eq!(log_count(&contract), before + 2);
     contract.assert_emitted(&ComponentDeactivated {
         componentId: p,
@@ -232,13 +232,13 @@ fn deactivation_of_an_unknown_id_is_refused_with_the_facade_error(
     let unknown = id("unknown");
     let c = &contract;
     assert_error(
-        c.sender(gov).deactivate_component(unknown, s("r")),
+        c.sender(gov).deactivate_component(unknown, "r"),
         ComponentNotFound {
             componentId: unknown,
         },
     );
     assert_error(
-        c.sender(gov).deactivate_provider(unknown, s("r")),
+        c.sender(gov).deactivate_provider(unknown, "r"),
         ProviderNotFound {
             providerId: unknown,
         },
@@ -273,7 +273,7 @@ fn typed_deactivation_of_another_types_id_is_refused_as_not_found(
         let cid = ids[owner as usize];
         if owner != RegistryType::Provider {
             assert_eq!(
-                err_bytes(contract.sender(gov).deactivate_provider(cid, s("r"))),
+                err_bytes(contract.sender(gov).deactivate_provider(cid, "r")),
                 not_found(Some(RegistryType::Provider), cid)
             );
         }
@@ -313,13 +313,13 @@ fn second_deactivation_is_refused_as_inactive(
     let components = [c0.address(), c1.address(), c2.address(), c3.address()];
     let [p, v, r, k] = setup(&contract, gov, components);
     let c = &contract;
-    c.sender(gov).deactivate_provider(p, s("")).unwrap();
+    c.sender(gov).deactivate_provider(p, "").unwrap();
     c.sender(gov).deactivate_verifier(v).unwrap();
     c.sender(gov).deactivate_resolver(r).unwrap();
-    c.sender(gov).deactivate_component(k, s("")).unwrap();
+    c.sender(gov).deactivate_component(k, "").unwrap();
     let before = log_count(c);
     assert_error(
-        c.sender(gov).deactivate_provider(p, s("again")),
+        c.sender(gov).deactivate_provider(p, "again"),
         ProviderInactive { providerId: p },
     );
     assert_error(
@@ -332,7 +332,7 @@ fn second_deactivation_is_refused_as_inactive(
     );
     for cid in [p, v, r, k] {
         assert_error(
-            c.sender(gov).deactivate_component(cid, s("")),
+            c.sender(gov).deactivate_component(cid, ""),
             ComponentInactive { componentId: cid },
         );
     }
@@ -354,18 +354,18 @@ fn deactivation_by_non_governor_is_refused_before_the_lookup(
     let c = &contract;
     for cid in [p, id("unknown")] {
         assert_error(
-            c.sender(alice).deactivate_component(cid, s("")),
+            c.sender(alice).deactivate_component(cid, ""),
             not_governor(alice),
         );
         assert_error(
-            c.sender(alice).deactivate_provider(cid, s("r")),
+            c.sender(alice).deactivate_provider(cid, "r"),
             not_governor(alice),
         );
     }
     assert_error(c.sender(alice).deactivate_verifier(v), not_governor(alice));
     assert_error(c.sender(alice).deactivate_resolver(r), not_governor(alice));
     assert_error(
-        c.sender(alice).deactivate_component(k, s("")),
+        c.sender(alice).deactivate_component(k, ""),
         not_governor(alice),
     );
     for t in TYPES {
@@ -391,7 +391,7 @@ fn reactivation_through_each_facade_restores_the_entry_and_emits_both_events(
     let [p, v, r, k] = setup(&contract, gov, components);
     let c = &contract;
     for cid in [p, v, r, k] {
-        c.sender(gov).deactivate_component(cid, s("")).unwrap();
+        c.sender(gov).deactivate_component(cid, "").unwrap();
     }
     let before = log_count(c);
     c.sender(gov).reactivate_provider(p).unwrap();
@@ -441,7 +441,7 @@ fn generic_reactivation_emits_the_typed_event_of_the_entry(
 ) {
     let components = [c0.address(), c1.address(), c2.address(), c3.address()];
     let [p, ..] = setup(&contract, gov, components);
-    contract.sender(gov).deactivate_provider(p, s("")).unwrap();
+    contract.sender(gov).deactivate_provider(p, "").unwrap();
     contract.sender(gov).reactivate_component(p).unwrap();
     contract.assert_emitted(&ProviderReactivated {
         providerId: p,
@@ -483,7 +483,7 @@ fn reactivation_of_an_active_entry_is_refused_as_already_active(
         );
     }
     // Also after a full deactivate/reactivate cycle.
-    c.sender(gov).deactivate_component(k, s("")).unwrap();
+    c.sender(gov).deactivate_component(k, "").unwrap();
     c.sender(gov).reactivate_component(k).unwrap();
     assert_error(
         c.sender(gov).reactivate_component(k),
@@ -505,7 +505,7 @@ fn reactivation_of_an_unknown_or_foreign_id_is_refused_with_the_facade_error(
     let [p, v, r, k] = setup(&contract, gov, components);
     let c = &contract;
     for cid in [p, v, r, k] {
-        c.sender(gov).deactivate_component(cid, s("")).unwrap();
+        c.sender(gov).deactivate_component(cid, "").unwrap();
     }
     let unknown = id("unknown");
     assert_eq!(
@@ -550,7 +550,7 @@ fn reactivation_by_non_governor_is_refused(
     let [p, v, r, k] = setup(&contract, gov, components);
     let c = &contract;
     for cid in [p, v, r, k] {
-        c.sender(gov).deactivate_component(cid, s("")).unwrap();
+        c.sender(gov).deactivate_component(cid, "").unwrap();
     }
     assert_error(c.sender(alice).reactivate_provider(p), not_governor(alice));
     assert_error(c.sender(alice).reactivate_verifier(v), not_governor(alice));
@@ -582,7 +582,7 @@ fn generic_metadata_update_replaces_strings_and_emits_both_events_for_each_type(
     for cid in ids {
         let before = log_count(c);
         c.sender(gov)
-            .update_component_metadata(cid, s("new desc"), s("NEW"))
+            .update_component_metadata(cid, "new desc", "NEW")
             .unwrap();
         assert_eq!(log_count(c), before + 2);
         c.assert_emitted(&ComponentMetadataUpdated {
@@ -638,10 +638,10 @@ fn verifier_and_resolver_metadata_updates_emit_both_events(
     let [_, v, r, _] = setup(&contract, gov, components);
     let c = &contract;
     c.sender(gov)
-        .update_verifier_metadata(v, s("PLONK verifier"), s("PLONK"))
+        .update_verifier_metadata(v, "PLONK verifier", "PLONK")
         .unwrap();
     c.sender(gov)
-        .update_resolver_metadata(r, s("lifecycle hooks"), s("Lifecycle"))
+        .update_resolver_metadata(r, "lifecycle hooks", "Lifecycle")
         .unwrap();
     c.assert_emitted(&ComponentMetadataUpdated {
         componentId: v,
@@ -694,13 +694,13 @@ fn metadata_update_keeps_address_code_hash_state_and_registration_time(
     // An inactive entry may be updated and stays inactive.
     c.sender(gov).deactivate_resolver(r).unwrap();
     c.sender(gov)
-        .update_component_metadata(p, s("d2"), s("T2"))
+        .update_component_metadata(p, "d2", "T2")
         .unwrap();
     c.sender(gov)
-        .update_verifier_metadata(v, s("d2"), s("T2"))
+        .update_verifier_metadata(v, "d2", "T2")
         .unwrap();
     c.sender(gov)
-        .update_resolver_metadata(r, s("d2"), s("T2"))
+        .update_resolver_metadata(r, "d2", "T2")
         .unwrap();
     for (t, cid) in [(0u8, p), (1, v), (2, r)] {
         assert_eq!(
@@ -743,55 +743,53 @@ fn metadata_update_rejects_empty_or_oversized_strings(
     // Generic: the generic type error, whatever the entry's type.
     for cid in [p, v] {
         assert_error(
-            c.sender(gov).update_component_metadata(cid, s("d"), s("")),
+            c.sender(gov).update_component_metadata(cid, "d", ""),
             EmptyComponentType {},
         );
         assert_error(
-            c.sender(gov)
-                .update_component_metadata(cid, s(""), over.clone()),
+            c.sender(gov).update_component_metadata(cid, "", &over),
             too_long.clone(),
         );
         assert_error(
-            c.sender(gov).update_component_metadata(cid, s(""), s("T")),
+            c.sender(gov).update_component_metadata(cid, "", "T"),
             EmptyDescription {},
         );
     }
     assert_error(
-        c.sender(gov).update_verifier_metadata(v, s(""), s("")),
+        c.sender(gov).update_verifier_metadata(v, "", ""),
         EmptyVerifierType {},
     );
     assert_error(
-        c.sender(gov)
-            .update_verifier_metadata(v, s(""), over.clone()),
+        c.sender(gov).update_verifier_metadata(v, "", &over),
         too_long.clone(),
     );
     assert_error(
-        c.sender(gov).update_verifier_metadata(v, s(""), s("T")),
+        c.sender(gov).update_verifier_metadata(v, "", "T"),
         EmptyDescription {},
     );
     assert_error(
-        c.sender(gov).update_resolver_metadata(r, s(""), s("")),
+        c.sender(gov).update_resolver_metadata(r, "", ""),
         EmptyResolverType {},
     );
     assert_error(
-        c.sender(gov).update_resolver_metadata(r, s("d"), over),
+        c.sender(gov).update_resolver_metadata(r, "d", &over),
         too_long,
     );
     assert_error(
-        c.sender(gov).update_resolver_metadata(r, s(""), s("T")),
+        c.sender(gov).update_resolver_metadata(r, "", "T"),
         EmptyDescription {},
     );
     assert_eq!(log_count(c), before);
     assert_eq!(c.sender(gov).get_component_info(v).componentType, "T");
     // 100 bytes is at the limit.
     c.sender(gov)
-        .update_resolver_metadata(r, s("d"), "x".repeat(100))
+        .update_resolver_metadata(r, "d", &"x".repeat(100))
         .unwrap();
     c.sender(gov)
-        .update_verifier_metadata(v, s("d"), "é".repeat(50))
+        .update_verifier_metadata(v, "d", &"é".repeat(50))
         .unwrap();
     c.sender(gov)
-        .update_component_metadata(p, s("d"), "x".repeat(100))
+        .update_component_metadata(p, "d", &"x".repeat(100))
         .unwrap();
     assert_eq!(
         c.sender(gov).get_resolver_info(r).resolverType,
@@ -814,21 +812,18 @@ fn metadata_update_of_an_unknown_or_foreign_id_is_refused_before_validation(
     let unknown = id("unknown");
     // Empty strings: the lookup fails first.
     assert_eq!(
-        err_bytes(
-            c.sender(gov)
-                .update_component_metadata(unknown, s(""), s(""))
-        ),
+        err_bytes(c.sender(gov).update_component_metadata(unknown, "", "")),
         not_found(None, unknown)
     );
     for cid in [unknown, p, r, k] {
         assert_eq!(
-            err_bytes(c.sender(gov).update_verifier_metadata(cid, s(""), s(""))),
+            err_bytes(c.sender(gov).update_verifier_metadata(cid, "", "")),
             not_found(Some(RegistryType::Verifier), cid)
         );
     }
     for cid in [unknown, p, v, k] {
         assert_eq!(
-            err_bytes(c.sender(gov).update_resolver_metadata(cid, s("d"), s("T"))),
+            err_bytes(c.sender(gov).update_resolver_metadata(cid, "d", "T")),
             not_found(Some(RegistryType::Resolver), cid)
         );
     }
@@ -849,23 +844,20 @@ fn metadata_update_by_non_governor_is_refused(
     let [p, v, r, _] = setup(&contract, gov, components);
     let c = &contract;
     assert_error(
-        c.sender(alice)
-            .update_component_metadata(p, s("d2"), s("T2")),
+        c.sender(alice).update_component_metadata(p, "d2", "T2"),
+        not_governor(alice),
+    );
+    assert_error(
+        c.sender(alice).update_verifier_metadata(v, "d2", "T2"),
+        not_governor(alice),
+    );
+    assert_error(
+        c.sender(alice).update_resolver_metadata(r, "d2", "T2"),
         not_governor(alice),
     );
     assert_error(
         c.sender(alice)
-            .update_verifier_metadata(v, s("d2"), s("T2")),
-        not_governor(alice),
-    );
-    assert_error(
-        c.sender(alice)
-            .update_resolver_metadata(r, s("d2"), s("T2")),
-        not_governor(alice),
-    );
-    assert_error(
-        c.sender(alice)
-            .update_component_metadata(id("unknown"), s(""), s("")),
+            .update_component_metadata(id("unknown"), "", ""),
         not_governor(alice),
     );
     for cid in [p, v, r] {

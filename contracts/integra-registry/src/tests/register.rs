@@ -125,7 +125,7 @@ fn generic_registration_of_each_type_stores_entry_and_emits_generic_and_typed_ev
         let cid = id(&format!("generic-{t:?}"));
         contract
             .sender(gov)
-            .register_component(cid, component, t as u8, s("TYPE"), s("a component"))
+            .register_component(cid, component, t as u8, "TYPE", "a component")
             .unwrap();
         assert_eq!(log_count(&contract), before + 2, "two events for {t:?}");
         assert_generic_registered(&contract, t, cid, component, "TYPE", "a component");
@@ -145,7 +145,7 @@ fn provider_facade_registers_and_emits_both_events(
     let pid = id("EAS_V1");
     contract
         .sender(gov)
-        .register_provider(pid, c1.address(), s("EAS"), s("EAS on Arbitrum"))
+        .register_provider(pid, c1.address(), "EAS", "EAS on Arbitrum")
         .unwrap();
     assert_generic_registered(
         &contract,
@@ -180,7 +180,7 @@ fn verifier_facade_registers_and_emits_both_events(
     let vid = id("BasicAccessV1Poseidon");
     contract
         .sender(gov)
-        .register_verifier(vid, c1.address(), s("Groth16"), s("BN254 verifier"))
+        .register_verifier(vid, c1.address(), "Groth16", "BN254 verifier")
         .unwrap();
     assert_generic_registered(
         &contract,
@@ -211,7 +211,7 @@ fn resolver_facade_registers_and_emits_both_events(
     let rid = id("SimpleContactResolver");
     contract
         .sender(gov)
-        .register_resolver(rid, c1.address(), s("Communication"), s("contact URL"))
+        .register_resolver(rid, c1.address(), "Communication", "contact URL")
         .unwrap();
     assert_generic_registered(
         &contract,
@@ -242,7 +242,7 @@ fn tokenizer_facade_registers_and_emits_both_events(
     let kid = id("OwnershipTokenizer");
     contract
         .sender(gov)
-        .register_tokenizer(kid, c1.address(), s("ERC721"), s("ownership"))
+        .register_tokenizer(kid, c1.address(), "ERC721", "ownership")
         .unwrap();
     assert_generic_registered(
         &contract,
@@ -277,7 +277,7 @@ fn registration_by_non_governor_is_refused_on_every_facade(
     assert_error(
         contract
             .sender(alice)
-            .register_component(id("X"), c1.address(), 0, s("T"), s("d")),
+            .register_component(id("X"), c1.address(), 0, "T", "d"),
         not_governor(alice),
     );
     for t in TYPES {
@@ -290,7 +290,7 @@ fn registration_by_non_governor_is_refused_on_every_facade(
     assert_error(
         contract
             .sender(alice)
-            .register_component(B256::ZERO, Address::ZERO, 4, s(""), s("")),
+            .register_component(B256::ZERO, Address::ZERO, 4, "", ""),
         not_governor(alice),
     );
     assert_eq!(contract.sender(gov).get_component_count(), U256::ZERO);
@@ -305,7 +305,7 @@ fn registration_before_the_constructor_is_refused(
     assert_error(
         contract
             .sender(gov)
-            .register_provider(id("P"), c1.address(), s("EAS"), s("d")),
+            .register_provider(id("P"), c1.address(), "EAS", "d"),
         not_governor(gov),
     );
 }
@@ -321,7 +321,7 @@ fn generic_registration_rejects_registry_type_past_tokenizer(
         assert_error(
             contract
                 .sender(gov)
-                .register_component(id("X"), c1.address(), t, s("T"), s("d")),
+                .register_component(id("X"), c1.address(), t, "T", "d"),
             InvalidRegistryType { registryType: t },
         );
     }
@@ -329,7 +329,7 @@ fn generic_registration_rejects_registry_type_past_tokenizer(
     assert_error(
         contract
             .sender(gov)
-            .register_component(id("X"), Address::ZERO, 4, s("T"), s("d")),
+            .register_component(id("X"), Address::ZERO, 4, "T", "d"),
         InvalidRegistryType { registryType: 4 },
     );
     assert_eq!(contract.sender(gov).get_component_count(), U256::ZERO);
@@ -341,7 +341,7 @@ fn zero_address_is_refused_before_zero_id(contract: Contract<IntegraRegistry>, g
     assert_error(
         contract
             .sender(gov)
-            .register_component(B256::ZERO, Address::ZERO, 0, s("T"), s("d")),
+            .register_component(B256::ZERO, Address::ZERO, 0, "T", "d"),
         ZeroAddress {},
     );
     for t in TYPES {
@@ -364,7 +364,7 @@ fn zero_id_is_refused_before_the_code_check(
         assert_error(
             contract
                 .sender(gov)
-                .register_component(B256::ZERO, component, 1, s("T"), s("d")),
+                .register_component(B256::ZERO, component, 1, "T", "d"),
             ZeroComponentId {},
         );
         for t in TYPES {
@@ -388,12 +388,12 @@ fn taken_id_is_refused_with_the_facade_error_naming_the_existing_address(
     let taken = id("taken");
     contract
         .sender(gov)
-        .register_provider(taken, c1.address(), s("EAS"), s("d"))
+        .register_provider(taken, c1.address(), "EAS", "d")
         .unwrap();
     assert_error(
         contract
             .sender(gov)
-            .register_component(taken, c2.address(), 1, s("T"), s("d")),
+            .register_component(taken, c2.address(), 1, "T", "d"),
         ComponentAlreadyRegistered {
             componentId: taken,
             existing: c1.address(),
@@ -435,7 +435,7 @@ fn address_without_code_is_refused(
     assert_error(
         contract
             .sender(gov)
-            .register_component(id("X"), alice, 2, s("T"), s("d")),
+            .register_component(id("X"), alice, 2, "T", "d"),
         NotAContract { account: alice },
     );
     for t in TYPES {
@@ -458,7 +458,7 @@ fn address_registered_under_another_id_is_refused_across_types(
     let first = id("first");
     contract
         .sender(gov)
-        .register_verifier(first, c1.address(), s("Groth16"), s("d"))
+        .register_verifier(first, c1.address(), "Groth16", "d")
         .unwrap();
     let expected = ComponentAddressAlreadyRegistered {
         component: c1.address(),
@@ -467,7 +467,7 @@ fn address_registered_under_another_id_is_refused_across_types(
     assert_error(
         contract
             .sender(gov)
-            .register_component(id("second"), c1.address(), 1, s("T"), s("d")),
+            .register_component(id("second"), c1.address(), 1, "T", "d"),
         expected.clone(),
     );
     for t in TYPES {
@@ -486,7 +486,7 @@ fn address_registered_under_another_id_is_refused_across_types(
     assert_error(
         contract
             .sender(gov)
-            .register_component(id("second"), c1.address(), 1, s("T"), s("d")),
+            .register_component(id("second"), c1.address(), 1, "T", "d"),
         expected,
     );
     assert_eq!(contract.sender(gov).get_component_count(), U256::from(1));
@@ -502,7 +502,7 @@ fn empty_type_is_refused_with_the_facade_error_before_empty_description(
     assert_error(
         contract
             .sender(gov)
-            .register_component(id("X"), c1.address(), 0, s(""), s("")),
+            .register_component(id("X"), c1.address(), 0, "", ""),
         EmptyComponentType {},
     );
     for t in TYPES {
@@ -525,7 +525,7 @@ fn empty_type_is_refused_with_the_facade_error_before_empty_description(
         assert_error(
             contract
                 .sender(gov)
-                .register_component(id("X"), c1.address(), t as u8, s(""), s("d")),
+                .register_component(id("X"), c1.address(), t as u8, "", "d"),
             EmptyComponentType {},
         );
     }
@@ -552,7 +552,7 @@ fn type_of_100_bytes_is_accepted_and_101_bytes_refused(
     assert_error(
         contract
             .sender(gov)
-            .register_component(id("X"), c0.address(), 0, over.clone(), s("")),
+            .register_component(id("X"), c0.address(), 0, &over, ""),
         too_long.clone(),
     );
     for t in TYPES {
@@ -563,7 +563,7 @@ fn type_of_100_bytes_is_accepted_and_101_bytes_refused(
     }
     contract
         .sender(gov)
-        .register_component(id("g"), c0.address(), 0, at_limit.clone(), s("d"))
+        .register_component(id("g"), c0.address(), 0, &at_limit, "d")
         .unwrap();
     let more = [c1.address(), c2.address(), c3.address(), c4.address()];
     for (t, component) in TYPES.into_iter().zip(more) {
@@ -593,7 +593,7 @@ fn type_length_is_counted_in_utf8_bytes_not_characters(
     assert_error(
         contract
             .sender(gov)
-            .register_provider(id("P"), c1.address(), over, s("d")),
+            .register_provider(id("P"), c1.address(), &over, "d"),
         TypeTooLong {
             length: U256::from(101),
             max: U256::from(100),
@@ -603,7 +603,7 @@ fn type_length_is_counted_in_utf8_bytes_not_characters(
     assert_error(
         contract
             .sender(gov)
-            .register_provider(id("P"), c1.address(), "€".repeat(34), s("d")),
+            .register_provider(id("P"), c1.address(), &"€".repeat(34), "d"),
         TypeTooLong {
             length: U256::from(102),
             max: U256::from(100),
@@ -613,7 +613,7 @@ fn type_length_is_counted_in_utf8_bytes_not_characters(
     let at_limit = "é".repeat(50);
     contract
         .sender(gov)
-        .register_provider(id("P"), c1.address(), at_limit.clone(), s("d"))
+        .register_provider(id("P"), c1.address(), &at_limit, "d")
         .unwrap();
     assert_eq!(
         contract.sender(gov).get_provider_info(id("P")).providerType,
@@ -631,7 +631,7 @@ fn empty_description_is_refused_on_every_facade(
     assert_error(
         contract
             .sender(gov)
-            .register_component(id("X"), c1.address(), 3, s("T"), s("")),
+            .register_component(id("X"), c1.address(), 3, "T", ""),
         EmptyDescription {},
     );
     for t in TYPES {
@@ -662,7 +662,7 @@ fn refused_registrations_leave_no_state_and_no_events(
     for (cid, component, t, ty, desc) in attempts {
         assert!(contract
             .sender(gov)
-            .register_component(cid, component, t, s(ty), s(desc))
+            .register_component(cid, component, t, ty, desc)
             .is_err());
     }
     assert_eq!(log_count(&contract), before);
@@ -671,7 +671,7 @@ fn refused_registrations_leave_no_state_and_no_events(
     // The address and id are still free.
     contract
         .sender(gov)
-        .register_component(id("X"), c1.address(), 0, s("T"), s("d"))
+        .register_component(id("X"), c1.address(), 0, "T", "d")
         .unwrap();
 }
 
@@ -681,7 +681,7 @@ fn registry_may_register_its_own_address(contract: Contract<IntegraRegistry>, go
     deploy(&contract, gov);
     contract
         .sender(gov)
-        .register_resolver(id("self"), contract.address(), s("T"), s("d"))
+        .register_resolver(id("self"), contract.address(), "T", "d")
         .unwrap();
     assert_eq!(
         contract.sender(gov).get_resolver(id("self")),

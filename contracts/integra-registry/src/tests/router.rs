@@ -12,11 +12,7 @@ fn call(
     calldata: &[u8],
 ) -> Option<ArbResult> {
     let selector: [u8; 4] = calldata[..4].try_into().unwrap();
-    dispatch(
-        &mut *contract.sender(sender),
-        selector,
-        Args(&calldata[4..]),
-    )
+    dispatch(&mut contract.sender(sender), selector, Args(&calldata[4..]))
 }
 
 /// Routes an alloy call and decodes its return with alloy.
@@ -748,7 +744,7 @@ fn unknown_selector_is_not_routed(contract: Contract<IntegraRegistry>, gov: Addr
             .unwrap(),
     ] {
         assert!(
-            dispatch(&mut *contract.sender(gov), selector, Args(&args)).is_none(),
+            dispatch(&mut contract.sender(gov), selector, Args(&args)).is_none(),
             "{selector:?}"
         );
     }
@@ -762,7 +758,7 @@ fn every_interface_selector_is_routed(contract: Contract<IntegraRegistry>, gov: 
     let args = [0u8; 256];
     for selector in selectors {
         assert!(
-            dispatch(&mut *contract.sender(gov), *selector, Args(&args)).is_some(),
+            dispatch(&mut contract.sender(gov), *selector, Args(&args)).is_some(),
             "selector {} is not routed",
             alloy_primitives::hex::encode(selector)
         );
@@ -782,7 +778,7 @@ fn value_sent_to_any_function_reverts_with_empty_data(
     for selector in selectors {
         assert_eq!(
             dispatch(
-                &mut *contract.sender_and_value(gov, U256::from(1)),
+                &mut contract.sender_and_value(gov, U256::from(1)),
                 *selector,
                 Args(&args)
             ),
@@ -795,7 +791,7 @@ fn value_sent_to_any_function_reverts_with_empty_data(
     let calldata = register_provider_call(id("P"), c1.address()).abi_encode();
     assert_eq!(
         dispatch(
-            &mut *contract.sender_and_value(gov, U256::from(1)),
+            &mut contract.sender_and_value(gov, U256::from(1)),
             registerProviderCall::SELECTOR,
             Args(&calldata[4..])
         ),
@@ -815,7 +811,7 @@ fn router_trait_routes_like_dispatch_and_has_no_receive_or_fallback(
     let selector = u32::from_be_bytes(registerProviderCall::SELECTOR);
     assert_eq!(
         <IntegraRegistry as Router<IntegraRegistry>>::route(
-            &mut *contract.sender(gov),
+            &mut contract.sender(gov),
             selector,
             &calldata[4..]
         ),
@@ -824,17 +820,17 @@ fn router_trait_routes_like_dispatch_and_has_no_receive_or_fallback(
     assert_eq!(contract.sender(gov).get_provider(id("P")), c1.address());
     assert_eq!(
         <IntegraRegistry as Router<IntegraRegistry>>::route(
-            &mut *contract.sender(gov),
+            &mut contract.sender(gov),
             0xdead_beef,
             &[]
         ),
         None
     );
     assert!(
-        <IntegraRegistry as Router<IntegraRegistry>>::receive(&mut *contract.sender(gov)).is_none()
+        <IntegraRegistry as Router<IntegraRegistry>>::receive(&mut contract.sender(gov)).is_none()
     );
     assert!(<IntegraRegistry as Router<IntegraRegistry>>::fallback(
-        &mut *contract.sender(gov),
+        &mut contract.sender(gov),
         &[1, 2]
     )
     .is_none());
@@ -849,7 +845,7 @@ fn router_constructor_grants_governance_once(
     let input = gov.into_word();
     assert_eq!(
         <IntegraRegistry as Router<IntegraRegistry>>::constructor(
-            &mut *contract.sender(alice),
+            &mut contract.sender(alice),
             input.as_slice()
         ),
         Some(Ok(Vec::new()))
@@ -860,7 +856,7 @@ fn router_constructor_grants_governance_once(
     let other = alice.into_word();
     assert_eq!(
         <IntegraRegistry as Router<IntegraRegistry>>::constructor(
-            &mut *contract.sender(alice),
+            &mut contract.sender(alice),
             other.as_slice()
         ),
         Some(Err(Vec::new()))
@@ -872,7 +868,7 @@ fn router_constructor_grants_governance_once(
 fn router_constructor_rejects_zero_governor(contract: Contract<IntegraRegistry>, alice: Address) {
     assert_eq!(
         <IntegraRegistry as Router<IntegraRegistry>>::constructor(
-            &mut *contract.sender(alice),
+            &mut contract.sender(alice),
             B256::ZERO.as_slice()
         ),
         Some(Err(ZeroAddress {}.abi_encode()))
@@ -885,7 +881,7 @@ fn router_constructor_rejects_malformed_input(contract: Contract<IntegraRegistry
     dirty[0] = 1;
     assert_eq!(
         <IntegraRegistry as Router<IntegraRegistry>>::constructor(
-            &mut *contract.sender(alice),
+            &mut contract.sender(alice),
             dirty.as_slice()
         ),
         Some(Err(Vec::new()))
@@ -898,7 +894,7 @@ fn router_constructor_rejects_value(contract: Contract<IntegraRegistry>, alice: 
     alice.fund(U256::from(1));
     assert_eq!(
         <IntegraRegistry as Router<IntegraRegistry>>::constructor(
-            &mut *contract.sender_and_value(alice, U256::from(1)),
+            &mut contract.sender_and_value(alice, U256::from(1)),
             alice.into_word().as_slice()
         ),
         Some(Err(Vec::new()))
