@@ -2,6 +2,7 @@
 //! `cargo run -p integra-registry --features export-abi`.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 
+/// Without `export-abi` there is nothing to print; the contract itself is the cdylib.
 #[cfg(not(any(test, feature = "export-abi")))]
 #[no_mangle]
 pub extern "C" fn main() {}
