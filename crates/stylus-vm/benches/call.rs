@@ -32,7 +32,9 @@ fn storage_write(c: &mut Criterion) {
         b.iter(|| {
             n = n.wrapping_add(1);
             input[56..64].copy_from_slice(&n.to_be_bytes());
-            let r = vm.call(ALICE, PROGRAM, &input, U256::ZERO).expect("valid tx");
+            let r = vm
+                .call(ALICE, PROGRAM, &input, U256::ZERO)
+                .expect("valid tx");
             assert!(r.is_success());
         });
     });

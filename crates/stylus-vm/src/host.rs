@@ -206,7 +206,8 @@ fn read(c: &Ctx<'_>, ptr: u32, len: u32) -> Result<Vec<u8>, Error> {
 
 fn read_fixed<const N: usize>(c: &Ctx<'_>, ptr: u32) -> Result<[u8; N], Error> {
     let v = read(c, ptr, u32::try_from(N).unwrap_or(u32::MAX))?;
-    v.try_into().map_err(|_| fail("memory access out of bounds"))
+    v.try_into()
+        .map_err(|_| fail("memory access out of bounds"))
 }
 
 fn read_b256(c: &Ctx<'_>, ptr: u32) -> Result<B256, Error> {
@@ -409,7 +410,9 @@ fn do_call(
     let Some(env) = c.data_mut().env.take() else {
         return Err(fail("environment lent out"));
     };
-    let (env, outcome) = crate::vm::program_call(env, &parent, kind, contract, input, value, gas_left, gas_req);
+    let (env, outcome) = crate::vm::program_call(
+        env, &parent, kind, contract, input, value, gas_left, gas_req,
+    );
     c.data_mut().env = Some(env);
     buy_gas(c, outcome.cost)?;
     let outs_len = len32(outcome.data.len());
@@ -513,7 +516,13 @@ fn account_code_common(c: &mut Ctx<'_>, address: u32) -> Result<std::sync::Arc<[
     Ok(code)
 }
 
-fn account_code(mut c: Ctx<'_>, address: u32, offset: u32, size: u32, dest: u32) -> Result<u32, Error> {
+fn account_code(
+    mut c: Ctx<'_>,
+    address: u32,
+    offset: u32,
+    size: u32,
+    dest: u32,
+) -> Result<u32, Error> {
     let code = account_code_common(&mut c, address)?;
     buy_ink(&mut c, write_price(len32(code.len())))?;
     let out = slice_with_runoff(&code, offset, size);
@@ -521,6 +530,7 @@ fn account_code(mut c: Ctx<'_>, address: u32, offset: u32, size: u32, dest: u32)
     Ok(len32(out.len()))
 }
 
+#[allow(clippy::many_single_char_names)]
 fn math2(
     c: &mut Ctx<'_>,
     ink: u64,
@@ -534,6 +544,7 @@ fn math2(
     write(c, a, &f(x, y).to_be_bytes::<32>())
 }
 
+#[allow(clippy::many_single_char_names)]
 fn math3(
     c: &mut Ctx<'_>,
     ink: u64,
@@ -585,9 +596,11 @@ pub(crate) fn link(linker: &mut Linker<HostData>) -> Result<(), Error> {
         c.data_mut().frame.outs = outs;
         Ok(())
     })?;
-    linker.func_wrap(M, "exit_early", |_: Ctx<'_>, status: u32| -> Result<(), Error> {
-        Err(Error::host(Escape::Exit(status)))
-    })?;
+    linker.func_wrap(
+        M,
+        "exit_early",
+        |_: Ctx<'_>, status: u32| -> Result<(), Error> { Err(Error::host(Escape::Exit(status))) },
+    )?;
     linker.func_wrap(M, "storage_load_bytes32", storage_load_bytes32)?;
     linker.func_wrap(M, "storage_cache_bytes32", storage_cache_bytes32)?;
     linker.func_wrap(M, "storage_flush_cache", storage_flush_cache)?;
@@ -634,35 +647,43 @@ pub(crate) fn link(linker: &mut Linker<HostData>) -> Result<(), Error> {
         Ok(len32(c.data().frame.return_data.len()))
     })?;
     linker.func_wrap(M, "emit_log", emit_log)?;
-    linker.func_wrap(M, "account_balance", |mut c: Ctx<'_>, addr: u32, dest: u32| {
-        buy_ink(&mut c, HOSTIO_INK + 2 * PTR_INK + EVM_API_INK)?;
-        require_gas(&mut c, gas::COLD_ACCOUNT)?;
-        let address = read_address(&c, addr)?;
-        let env = env(&mut c)?;
-        let cost = touch_cost(env, address, false);
-        let balance = env.state.balance(&address);
-        buy_gas(&mut c, cost)?;
-        write(&mut c, dest, &balance.to_be_bytes::<32>())
-    })?;
+    linker.func_wrap(
+        M,
+        "account_balance",
+        |mut c: Ctx<'_>, addr: u32, dest: u32| {
+            buy_ink(&mut c, HOSTIO_INK + 2 * PTR_INK + EVM_API_INK)?;
+            require_gas(&mut c, gas::COLD_ACCOUNT)?;
+            let address = read_address(&c, addr)?;
+            let env = env(&mut c)?;
+            let cost = touch_cost(env, address, false);
+            let balance = env.state.balance(&address);
+            buy_gas(&mut c, cost)?;
+            write(&mut c, dest, &balance.to_be_bytes::<32>())
+        },
+    )?;
     linker.func_wrap(M, "account_code", account_code)?;
     linker.func_wrap(M, "account_code_size", |mut c: Ctx<'_>, addr: u32| {
         let code = account_code_common(&mut c, addr)?;
         Ok(len32(code.len()))
     })?;
-    linker.func_wrap(M, "account_codehash", |mut c: Ctx<'_>, addr: u32, dest: u32| {
-        buy_ink(&mut c, HOSTIO_INK + 2 * PTR_INK + EVM_API_INK)?;
-        require_gas(&mut c, gas::COLD_ACCOUNT)?;
-        let address = read_address(&c, addr)?;
-        let env = env(&mut c)?;
-        let cost = touch_cost(env, address, false);
-        // StateDB.GetCodeHash: zero for a missing account, keccak(code) otherwise.
-        let hash = env
-            .state
-            .account(&address)
-            .map_or(B256::ZERO, |a| keccak256(&a.code));
-        buy_gas(&mut c, cost)?;
-        write(&mut c, dest, hash.as_slice())
-    })?;
+    linker.func_wrap(
+        M,
+        "account_codehash",
+        |mut c: Ctx<'_>, addr: u32, dest: u32| {
+            buy_ink(&mut c, HOSTIO_INK + 2 * PTR_INK + EVM_API_INK)?;
+            require_gas(&mut c, gas::COLD_ACCOUNT)?;
+            let address = read_address(&c, addr)?;
+            let env = env(&mut c)?;
+            let cost = touch_cost(env, address, false);
+            // StateDB.GetCodeHash: zero for a missing account, keccak(code) otherwise.
+            let hash = env
+                .state
+                .account(&address)
+                .map_or(B256::ZERO, |a| keccak256(&a.code));
+            buy_gas(&mut c, cost)?;
+            write(&mut c, dest, hash.as_slice())
+        },
+    )?;
     linker.func_wrap(M, "evm_gas_left", |mut c: Ctx<'_>| {
         buy_ink(&mut c, HOSTIO_INK)?;
         gas_left(&mut c)
@@ -672,7 +693,9 @@ pub(crate) fn link(linker: &mut Linker<HostData>) -> Result<(), Error> {
         ink_ready(&mut c)
     })?;
     linker.func_wrap(M, "block_basefee", |mut c: Ctx<'_>, ptr: u32| {
-        write_env(&mut c, ptr, |d| block(d, |e| e.block.basefee.to_be_bytes::<32>()))
+        write_env(&mut c, ptr, |d| {
+            block(d, |e| e.block.basefee.to_be_bytes::<32>())
+        })
     })?;
     linker.func_wrap(M, "block_coinbase", |mut c: Ctx<'_>, ptr: u32| {
         write_env(&mut c, ptr, |d| block(d, |e| e.block.coinbase.into_array()))
@@ -714,12 +737,30 @@ pub(crate) fn link(linker: &mut Linker<HostData>) -> Result<(), Error> {
         let r = x.wrapping_pow(U256::from_be_bytes(e));
         write(&mut c, a, &r.to_be_bytes::<32>())
     })?;
-    linker.func_wrap(M, "math_add_mod", |mut c: Ctx<'_>, a: u32, b: u32, m: u32| {
-        math3(&mut c, HOSTIO_INK + 4 * PTR_INK + ADD_MOD_INK, [a, b, m], U256::add_mod)
-    })?;
-    linker.func_wrap(M, "math_mul_mod", |mut c: Ctx<'_>, a: u32, b: u32, m: u32| {
-        math3(&mut c, HOSTIO_INK + 4 * PTR_INK + MUL_MOD_INK, [a, b, m], U256::mul_mod)
-    })?;
+    linker.func_wrap(
+        M,
+        "math_add_mod",
+        |mut c: Ctx<'_>, a: u32, b: u32, m: u32| {
+            math3(
+                &mut c,
+                HOSTIO_INK + 4 * PTR_INK + ADD_MOD_INK,
+                [a, b, m],
+                U256::add_mod,
+            )
+        },
+    )?;
+    linker.func_wrap(
+        M,
+        "math_mul_mod",
+        |mut c: Ctx<'_>, a: u32, b: u32, m: u32| {
+            math3(
+                &mut c,
+                HOSTIO_INK + 4 * PTR_INK + MUL_MOD_INK,
+                [a, b, m],
+                U256::mul_mod,
+            )
+        },
+    )?;
     linker.func_wrap(M, "msg_reentrant", |mut c: Ctx<'_>| {
         buy_ink(&mut c, HOSTIO_INK)?;
         Ok(u32::from(c.data().frame.reentrant))
@@ -731,7 +772,9 @@ pub(crate) fn link(linker: &mut Linker<HostData>) -> Result<(), Error> {
         write_env(&mut c, ptr, |d| Ok(d.frame.msg.value.to_be_bytes::<32>()))
     })?;
     linker.func_wrap(M, "tx_gas_price", |mut c: Ctx<'_>, ptr: u32| {
-        write_env(&mut c, ptr, |d| block(d, |e| e.tx.gas_price.to_be_bytes::<32>()))
+        write_env(&mut c, ptr, |d| {
+            block(d, |e| e.tx.gas_price.to_be_bytes::<32>())
+        })
     })?;
     linker.func_wrap(M, "tx_ink_price", |mut c: Ctx<'_>| {
         buy_ink(&mut c, HOSTIO_INK)?;
@@ -754,10 +797,14 @@ pub(crate) fn link(linker: &mut Linker<HostData>) -> Result<(), Error> {
         env.state.pages = (new_open, ever.max(new_open));
         buy_gas(&mut c, cost)
     })?;
-    linker.func_wrap(M, "native_keccak256", |mut c: Ctx<'_>, input: u32, len: u32, out: u32| {
-        buy_ink(&mut c, keccak_price(len))?;
-        let data = read(&c, input, len)?;
-        write(&mut c, out, keccak256(data).as_slice())
-    })?;
+    linker.func_wrap(
+        M,
+        "native_keccak256",
+        |mut c: Ctx<'_>, input: u32, len: u32, out: u32| {
+            buy_ink(&mut c, keccak_price(len))?;
+            let data = read(&c, input, len)?;
+            write(&mut c, out, keccak256(data).as_slice())
+        },
+    )?;
     Ok(())
 }

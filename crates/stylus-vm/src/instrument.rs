@@ -138,7 +138,11 @@ pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
                 for import in reader {
                     let import = import?;
                     if import.module != "vm_hooks" {
-                        bail!("import from unknown module {}.{}", import.module, import.name);
+                        bail!(
+                            "import from unknown module {}.{}",
+                            import.module,
+                            import.name
+                        );
                     }
                     let TypeRef::Func(ty) = import.ty else {
                         bail!("import {} is not a function", import.name);
@@ -213,7 +217,6 @@ pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
                     data_count += 1;
                 }
             }
-            Payload::CodeSectionStart { .. } => {}
             Payload::CodeSectionEntry(body) => bodies.push(body),
             Payload::TagSection(_) => bail!("exceptions not supported"),
             _ => {}
@@ -243,7 +246,9 @@ pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
     else {
         bail!("missing export {ENTRYPOINT}");
     };
-    let entry_ty = func_types.get(entry as usize).and_then(|t| types.get(*t as usize));
+    let entry_ty = func_types
+        .get(entry as usize)
+        .and_then(|t| types.get(*t as usize));
     if !matches!(entry_ty, Some(sig) if sig.text == "i>i") {
         bail!("{ENTRYPOINT} must have type (i32) -> i32");
     }
@@ -312,7 +317,9 @@ pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
             func.instruction(&ins);
         }
         code.function(&func);
-        let own = func_types.get(imports + index).and_then(|t| types.get(*t as usize));
+        let own = func_types
+            .get(imports + index)
+            .and_then(|t| types.get(*t as usize));
         if let Some(sig) = own {
             type_len += (sig.params + sig.results) as u64;
         }

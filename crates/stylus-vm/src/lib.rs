@@ -12,6 +12,6 @@ pub mod pricing;
 pub mod state;
 mod vm;
 
-pub use instrument::{ActivationError, Activated};
+pub use instrument::{Activated, ActivationError};
 pub use state::{Account, Log, State};
 pub use vm::{calldata_gas, BlockEnv, Receipt, Status, Tx, Vm, VmError};

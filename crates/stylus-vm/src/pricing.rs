@@ -4,7 +4,7 @@
 
 use wasmparser::Operator;
 
-/// One EVM gas buys this much ink (`StylusParams.InkPrice`, 10,000 since ArbOS 31).
+/// One EVM gas buys this much ink (`StylusParams.InkPrice`, 10,000 since `ArbOS` 31).
 pub const INK_PRICE: u64 = 10_000;
 /// Ink charged by the header of every basic block (`ink_header_cost`).
 pub const INK_HEADER: u64 = 2_450;
@@ -116,6 +116,7 @@ pub fn evm_memory_cost(size: u64) -> u64 {
 }
 
 /// Nitro's exponential memory ramp, indexed by pages ever opened in the transaction.
+#[allow(clippy::unreadable_literal)] // copied as a table of Nitro's figures
 const MEMORY_EXPONENTS: [u32; 129] = [
     1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 6, 7, 8, 9, 11, 12, 14, 17, 19, 22, 25, 29, 33, 38,
     43, 50, 57, 65, 75, 85, 98, 112, 128, 147, 168, 193, 221, 253, 289, 331, 379, 434, 497, 569,
@@ -215,6 +216,7 @@ impl EntryParams {
 /// Ink of one operator under pricing v1; `u64::MAX` for the operators Stylus never lets finish
 /// (floats, and everything outside the MVP + sign-ext + bulk-memory set). `params_of` gives the
 /// parameter count of a type index (for `call_indirect`).
+#[allow(clippy::match_same_arms)] // one arm per row of Nitro's table
 pub(crate) fn op_ink(op: &Operator<'_>, params_of: impl Fn(u32) -> Option<usize>) -> u64 {
     use Operator as O;
     match op {

@@ -199,8 +199,8 @@ impl State {
     }
 
     fn touch(&mut self, address: Address) {
-        if !self.accounts.contains_key(&address) {
-            self.accounts.insert(address, Account::default());
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.accounts.entry(address) {
+            slot.insert(Account::default());
             self.journal.push(Entry::Created(address));
         }
     }

@@ -7,7 +7,9 @@ use alloy_primitives::{keccak256, Address, Bytes, B256, U256};
 use wasmi::{Config, Engine, Linker, Module, Store, Val};
 
 use crate::host::{self, Escape, Frame, Handles, HostData};
-use crate::instrument::{self, ActivationError, Activated, ENTRYPOINT, INK_LEFT, INK_STATUS, STACK_LEFT};
+use crate::instrument::{
+    self, Activated, ActivationError, ENTRYPOINT, INK_LEFT, INK_STATUS, STACK_LEFT,
+};
 use crate::pricing::{evm_memory_cost, gas, EntryParams, MemoryModel, INK_PRICE, MAX_STACK_DEPTH};
 use crate::state::{Log, State};
 
@@ -215,7 +217,13 @@ fn call(mut env: Box<Env>, msg: Message, gas: u64, transfer: bool) -> (Box<Env>,
             },
         )
     } else {
-        (env, halt("code is not an activated Stylus program (EVM bytecode is not supported)", gas))
+        (
+            env,
+            halt(
+                "code is not an activated Stylus program (EVM bytecode is not supported)",
+                gas,
+            ),
+        )
     };
     env.depth -= 1;
     if result.status != Status::Success {
@@ -290,10 +298,7 @@ fn run_program(
         }
         Outcome::OutOfInk => (Status::OutOfGas, Vec::new()),
         Outcome::OutOfStack => (Status::OutOfStack, Vec::new()),
-        Outcome::NativeStackOverflow => (
-            Status::Halt("native stack overflow".into()),
-            Vec::new(),
-        ),
+        Outcome::NativeStackOverflow => (Status::Halt("native stack overflow".into()), Vec::new()),
     };
     if status.consumes_all() {
         gas_left = 0;
@@ -499,6 +504,9 @@ pub(crate) fn program_call(
     )
 }
 
+/// A created address, its return data and the gas it cost — or why the hostio fails.
+pub(crate) type CreateResult = Result<(Address, Vec<u8>, u64), String>;
+
 /// `create` of `api.go`, for `create1` / `create2`. The init code must be a WASM module (the
 /// executor has no EVM interpreter): it is deployed as is, with no constructor run.
 pub(crate) fn program_create(
@@ -508,7 +516,7 @@ pub(crate) fn program_create(
     endowment: U256,
     salt: Option<B256>,
     gas: u64,
-) -> (Box<Env>, Result<(Address, Vec<u8>, u64), String>) {
+) -> (Box<Env>, CreateResult) {
     if parent.is_static {
         return (env, Err("write protection".into()));
     }
@@ -821,7 +829,9 @@ impl Vm {
         let fee = U256::from(gas_limit).saturating_mul(tx.gas_price);
         if !env.state.debit(tx.from, fee) {
             self.env = Some(env);
-            return Err(VmError::InvalidTransaction("sender cannot pay for gas".into()));
+            return Err(VmError::InvalidTransaction(
+                "sender cannot pay for gas".into(),
+            ));
         }
         let nonce = env.state.nonce(&tx.from);
         env.state.put_nonce(tx.from, nonce.saturating_add(1));

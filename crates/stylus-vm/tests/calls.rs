@@ -1,5 +1,9 @@
 //! Cross-program calls, value, precompiles and activation rules.
 
+// Hand derivations keep every term of Nitro's formulas, zero-valued ones included.
+#![allow(clippy::identity_op, clippy::erasing_op, clippy::format_collect)]
+#![allow(clippy::needless_raw_string_hashes)]
+
 use alloy_primitives::{address, Address, B256, U256};
 use stylus_vm::{calldata_gas, Status, Tx, Vm, VmError};
 
@@ -87,7 +91,11 @@ fn gas_seen_by_callee(requested: i64, gas_limit: u64) -> (u64, u64, u64) {
     assert_eq!(r.status, Status::Success, "{:?}", r.trap);
     let seen = u64::from_le_bytes(r.output[..8].try_into().unwrap());
     // A's one data segment: flags 1 + offset expr 3 + length 1 + 20 address bytes = 25.
-    (seen, entry_gas(a.len() as u64, 25), entry_gas(b.len() as u64, 0))
+    (
+        seen,
+        entry_gas(a.len() as u64, 25),
+        entry_gas(b.len() as u64, 0),
+    )
 }
 
 #[test]
@@ -130,7 +138,10 @@ fn revert_data_propagates_and_the_callee_state_is_rolled_back() {
     // A returns the status byte (2 for a failed call) as its own status: a revert with B's data.
     assert_eq!(r.status, Status::Revert);
     assert_eq!(r.output.as_ref(), b"oops");
-    assert_eq!(vm.state().storage(&B, &B256::with_last_byte(100)), B256::ZERO);
+    assert_eq!(
+        vm.state().storage(&B, &B256::with_last_byte(100)),
+        B256::ZERO
+    );
 }
 
 #[test]
@@ -172,7 +183,8 @@ fn a_delegate_call_runs_the_callee_code_in_the_caller_context() {
         i32.const 0 i32.const 72 call $write_result
         i32.const 0))"#;
     let mut vm = Vm::new();
-    vm.install(A, &wasm(&caller("delegate", -1, B, 72))).unwrap();
+    vm.install(A, &wasm(&caller("delegate", -1, B, 72)))
+        .unwrap();
     vm.install(B, &wasm(who)).unwrap();
     vm.state_mut().set_balance(ALICE, U256::from(100));
     let r = vm.call(ALICE, A, &[], U256::from(3)).unwrap();
@@ -252,7 +264,10 @@ fn a_gas_limit_below_intrinsic_gas_is_rejected() {
 
 fn rejects(text: &str, needle: &str) {
     let err = Vm::new().activate(&wasm(text)).unwrap_err();
-    assert!(err.to_string().contains(needle), "{err} should mention {needle}");
+    assert!(
+        err.to_string().contains(needle),
+        "{err} should mention {needle}"
+    );
 }
 
 #[test]
@@ -271,7 +286,10 @@ fn activation_rejects_what_nitro_rejects() {
         &format!(r#"(module (import "vm_hooks" "read_args" (func (param i64))) {mem} {entry})"#),
         "wrong signature",
     );
-    rejects(&format!(r#"(module {mem})"#), "missing export user_entrypoint");
+    rejects(
+        &format!(r#"(module {mem})"#),
+        "missing export user_entrypoint",
+    );
     rejects(&format!("(module {entry})"), "missing memory");
     rejects(
         &format!(r#"(module (memory (export "memory") 129) {entry})"#),

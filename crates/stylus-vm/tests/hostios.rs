@@ -47,14 +47,46 @@ fn simple_hostios_charge_their_base_ink() {
         ("msg_sender", "i32.const 0 call $h", PTR_CALL_BLOCKS, 13_440),
         ("msg_value", "i32.const 0 call $h", PTR_CALL_BLOCKS, 13_440),
         ("tx_origin", "i32.const 0 call $h", PTR_CALL_BLOCKS, 13_440),
-        ("tx_gas_price", "i32.const 0 call $h", PTR_CALL_BLOCKS, 13_440),
-        ("block_basefee", "i32.const 0 call $h", PTR_CALL_BLOCKS, 13_440),
-        ("block_coinbase", "i32.const 0 call $h", PTR_CALL_BLOCKS, 13_440),
-        ("contract_address", "i32.const 0 call $h", PTR_CALL_BLOCKS, 13_440),
+        (
+            "tx_gas_price",
+            "i32.const 0 call $h",
+            PTR_CALL_BLOCKS,
+            13_440,
+        ),
+        (
+            "block_basefee",
+            "i32.const 0 call $h",
+            PTR_CALL_BLOCKS,
+            13_440,
+        ),
+        (
+            "block_coinbase",
+            "i32.const 0 call $h",
+            PTR_CALL_BLOCKS,
+            13_440,
+        ),
+        (
+            "contract_address",
+            "i32.const 0 call $h",
+            PTR_CALL_BLOCKS,
+            13_440,
+        ),
     ];
     for (name, body, blocks, hostio) in cases {
         let sig = match *body {
-            "call $h drop" if ["evm_gas_left", "evm_ink_left", "block_number", "block_timestamp", "block_gas_limit", "chainid"].contains(name) => "(result i64)",
+            "call $h drop"
+                if [
+                    "evm_gas_left",
+                    "evm_ink_left",
+                    "block_number",
+                    "block_timestamp",
+                    "block_gas_limit",
+                    "chainid",
+                ]
+                .contains(name) =>
+            {
+                "(result i64)"
+            }
             "call $h drop" => "(result i32)",
             _ => "(param i32)",
         };
@@ -125,7 +157,9 @@ const STORE_THEN_LOAD_INK: u64 = 33_710 + 14_400 + 18_480 + 68_073 + 18_480 + 41
 #[test]
 fn storing_a_fresh_slot_costs_cold_plus_set() {
     let mut vm = vm_with(STORE_THEN_LOAD);
-    let r = vm.call(ALICE, PROGRAM, &key_value(1, 7), U256::ZERO).unwrap();
+    let r = vm
+        .call(ALICE, PROGRAM, &key_value(1, 7), U256::ZERO)
+        .unwrap();
     assert_eq!(r.status, Status::Success);
     assert_eq!(r.output[31], 7);
     // SSTORE 0 → 7 on a cold slot: 2,100 + 20,000 gas.
@@ -141,8 +175,11 @@ fn storing_a_fresh_slot_costs_cold_plus_set() {
 #[test]
 fn rewriting_the_same_value_costs_cold_plus_warm_read() {
     let mut vm = vm_with(STORE_THEN_LOAD);
-    vm.call(ALICE, PROGRAM, &key_value(1, 7), U256::ZERO).unwrap();
-    let r = vm.call(ALICE, PROGRAM, &key_value(1, 7), U256::ZERO).unwrap();
+    vm.call(ALICE, PROGRAM, &key_value(1, 7), U256::ZERO)
+        .unwrap();
+    let r = vm
+        .call(ALICE, PROGRAM, &key_value(1, 7), U256::ZERO)
+        .unwrap();
     // New transaction: the slot is cold again; current == value: 2,100 + 100.
     assert_eq!(r.ink_used, STORE_THEN_LOAD_INK + 2_200 * 10_000);
 }
@@ -150,8 +187,11 @@ fn rewriting_the_same_value_costs_cold_plus_warm_read() {
 #[test]
 fn clearing_a_slot_costs_reset_and_earns_the_eip3529_refund() {
     let mut vm = vm_with(STORE_THEN_LOAD);
-    vm.call(ALICE, PROGRAM, &key_value(1, 7), U256::ZERO).unwrap();
-    let r = vm.call(ALICE, PROGRAM, &key_value(1, 0), U256::ZERO).unwrap();
+    vm.call(ALICE, PROGRAM, &key_value(1, 7), U256::ZERO)
+        .unwrap();
+    let r = vm
+        .call(ALICE, PROGRAM, &key_value(1, 0), U256::ZERO)
+        .unwrap();
     // original = current = 7, value = 0, cold: 2,100 + (5,000 - 2,100) = 5,000; refund 4,800.
     assert_eq!(r.ink_used, STORE_THEN_LOAD_INK + 5_000 * 10_000);
     assert_eq!(r.gas_refunded, 4_800);
@@ -187,10 +227,17 @@ fn transient_storage_round_trips_within_a_transaction_only() {
         i32.const 64 i32.const 32 call $write_result
         i32.const 0))"#;
     let mut vm = vm_with(text);
-    let r = vm.call(ALICE, PROGRAM, &key_value(3, 9), U256::ZERO).unwrap();
+    let r = vm
+        .call(ALICE, PROGRAM, &key_value(3, 9), U256::ZERO)
+        .unwrap();
     assert_eq!(r.output[31], 9);
-    let r = vm.call(ALICE, PROGRAM, &key_value(3, 9)[..32], U256::ZERO).unwrap();
-    assert_eq!(r.output[31], 0, "transient storage is cleared between transactions");
+    let r = vm
+        .call(ALICE, PROGRAM, &key_value(3, 9)[..32], U256::ZERO)
+        .unwrap();
+    assert_eq!(
+        r.output[31], 0,
+        "transient storage is cleared between transactions"
+    );
 }
 
 #[test]
@@ -216,7 +263,10 @@ fn math_hostios_compute_and_charge_like_nitro() {
         let (params, pushes) = if args == 2 {
             ("(param i32 i32)", "i32.const 0 i32.const 32")
         } else {
-            ("(param i32 i32 i32)", "i32.const 0 i32.const 32 i32.const 64")
+            (
+                "(param i32 i32 i32)",
+                "i32.const 0 i32.const 32 i32.const 64",
+            )
         };
         let text = format!(
             r#"(module

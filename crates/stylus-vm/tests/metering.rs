@@ -12,7 +12,7 @@ fn wasm(text: &str) -> Vec<u8> {
 
 /// Entry gas of a module with no data, `funcs` local functions, `type_len` params+results over
 /// them, `globals` declared globals and `footprint` pages (Nitro `binary.rs` + `programs.go`,
-/// version 2): cached (352 + cached_cost) + init (8,832 + init_cost).
+/// version 2): cached (352 + `cached_cost`) + init (8,832 + `init_cost`).
 fn entry_gas(wasm_len: u64, funcs: u64, type_len: u64, globals: u64, footprint: u64) -> u64 {
     let globals = globals + 4; // ink left, ink status, scratch, stack left
     let cached = funcs * 13_420 / 100_000
@@ -176,5 +176,8 @@ fn cached_programs_skip_the_init_cost() {
     let r = vm.call(ALICE, PROGRAM, &[], U256::ZERO).unwrap();
     let wasm_len = code.len() as u64;
     let init = 8_832 + 8_252 / 1_000 + 2 * 1_059 / 1_000 + wasm_len * 1_286 / 10_000;
-    assert_eq!(r.gas_used, 21_000 + entry_gas(wasm_len, 1, 2, 0, 1) - init + 1);
+    assert_eq!(
+        r.gas_used,
+        21_000 + entry_gas(wasm_len, 1, 2, 0, 1) - init + 1
+    );
 }
