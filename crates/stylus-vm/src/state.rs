@@ -210,6 +210,11 @@ impl State {
         self.entry(address).balance = balance;
     }
 
+    /// Sets a nonce outside any transaction (test setup).
+    pub fn set_nonce(&mut self, address: Address, nonce: u64) {
+        self.entry(address).nonce = nonce;
+    }
+
     /// Sets code outside any transaction (test setup).
     pub fn set_code(&mut self, address: Address, code: Arc<[u8]>) {
         self.entry(address).code = code;

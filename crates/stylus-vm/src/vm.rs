@@ -775,6 +775,10 @@ impl Vm {
         let env = self.env_mut();
         env.activate(wasm)?;
         env.state.set_code(address, Arc::from(wasm));
+        // EIP-161: contract accounts start at nonce 1.
+        if env.state.nonce(&address) == 0 {
+            env.state.set_nonce(address, 1);
+        }
         Ok(())
     }
 
@@ -787,9 +791,9 @@ impl Vm {
         env.activate(wasm)?;
         let nonce = env.state.nonce(&deployer);
         let address = deployer.create(nonce);
-        env.state.put_nonce(deployer, nonce.saturating_add(1));
+        env.state.set_nonce(deployer, nonce.saturating_add(1));
+        env.state.set_nonce(address, 1);
         env.state.set_code(address, Arc::from(wasm));
-        env.state.begin_tx();
         Ok(address)
     }
 
@@ -827,12 +831,13 @@ impl Vm {
         };
         env.state.begin_tx();
         let fee = U256::from(gas_limit).saturating_mul(tx.gas_price);
-        if !env.state.debit(tx.from, fee) {
+        if env.state.balance(&tx.from) < fee.saturating_add(tx.value) {
             self.env = Some(env);
             return Err(VmError::InvalidTransaction(
-                "sender cannot pay for gas".into(),
+                "sender cannot pay for gas and value".into(),
             ));
         }
+        env.state.debit(tx.from, fee);
         let nonce = env.state.nonce(&tx.from);
         env.state.put_nonce(tx.from, nonce.saturating_add(1));
         env.tx = TxEnv {
