@@ -320,3 +320,131 @@ fn activation_rejects_what_nitro_rejects() {
         "not supported",
     );
 }
+
+const ECHO: &str = r#"(module
+  (import "vm_hooks" "read_args" (func $read_args (param i32)))
+  (import "vm_hooks" "write_result" (func $write_result (param i32 i32)))
+  (memory (export "memory") 1 1)
+  (func (export "user_entrypoint") (param $len i32) (result i32)
+    i32.const 0 call $read_args
+    i32.const 0 local.get $len call $write_result
+    i32.const 0))"#;
+
+fn escaped(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("\\{b:02x}")).collect()
+}
+
+#[test]
+fn create2_deploys_a_program_at_the_salted_address_and_charges_create_gas() {
+    let echo = wasm(ECHO);
+    let len = echo.len() as u64;
+    let factory = format!(
+        r#"(module
+          (import "vm_hooks" "create2" (func $create2 (param i32 i32 i32 i32 i32 i32)))
+          (import "vm_hooks" "write_result" (func $write_result (param i32 i32)))
+          (memory (export "memory") 1 1)
+          (data (i32.const 63) "\2a")
+          (data (i32.const 1000) "{}")
+          (func (export "user_entrypoint") (param $len i32) (result i32)
+            i32.const 1000 i32.const {len} i32.const 0 i32.const 32 i32.const 64 i32.const 96
+            call $create2
+            i32.const 64 i32.const 20 call $write_result
+            i32.const 0))"#,
+        escaped(&echo)
+    );
+    let mut vm = Vm::new();
+    vm.install(A, &wasm(&factory)).unwrap();
+    let r = vm.call(ALICE, A, &[], U256::ZERO).unwrap();
+    assert_eq!(r.status, Status::Success, "{:?}", r.trap);
+    let created = Address::from_slice(&r.output);
+    assert_eq!(
+        created,
+        A.create2(B256::with_last_byte(42), alloy_primitives::keccak256(&echo))
+    );
+    // Blocks: [6 consts, call] 6,256 + [2 consts, call] 6,252 + [const, end] 2,452.
+    // create2: 8,400 + 4·5,040 + 59,673 = 88,233 + 2·read_price(len); write_result(20) 41,162.
+    // Gas: 32,000 + 6 per code word + 200 per deposited byte (the child's 63/64 and the
+    // retained 1/64 come back).
+    let read_price = 16_381 + 55 * (len - 32);
+    let gas = 32_000 + 6 * len.div_ceil(32) + 200 * len;
+    let ink = 6_256 + 6_252 + 2_452 + 88_233 + 2 * read_price + 41_162 + gas * 10_000;
+    assert_eq!(r.ink_used, ink);
+    let echoed = vm.call(ALICE, created, b"abc", U256::ZERO).unwrap();
+    assert_eq!(echoed.output.as_ref(), b"abc");
+}
+
+#[test]
+fn create1_uses_the_creator_nonce() {
+    let echo = wasm(ECHO);
+    let factory = format!(
+        r#"(module
+          (import "vm_hooks" "create1" (func $create1 (param i32 i32 i32 i32 i32)))
+          (import "vm_hooks" "write_result" (func $write_result (param i32 i32)))
+          (memory (export "memory") 1 1)
+          (data (i32.const 1000) "{}")
+          (func (export "user_entrypoint") (param $len i32) (result i32)
+            i32.const 1000 i32.const {} i32.const 0 i32.const 64 i32.const 96 call $create1
+            i32.const 64 i32.const 20 call $write_result
+            i32.const 0))"#,
+        escaped(&echo),
+        echo.len()
+    );
+    let mut vm = Vm::new();
+    vm.install(A, &wasm(&factory)).unwrap();
+    let first = vm.call(ALICE, A, &[], U256::ZERO).unwrap();
+    let second = vm.call(ALICE, A, &[], U256::ZERO).unwrap();
+    // Contract accounts start at nonce 1 (EIP-161).
+    assert_eq!(Address::from_slice(&first.output), A.create(1));
+    assert_eq!(Address::from_slice(&second.output), A.create(2));
+    assert_eq!(vm.state().nonce(&A), 3);
+}
+
+#[test]
+fn a_program_called_back_by_its_callee_sees_msg_reentrant() {
+    let a = format!(
+        r#"(module
+          (import "vm_hooks" "msg_reentrant" (func $reentrant (result i32)))
+          (import "vm_hooks" "call_contract" (func $call (param i32 i32 i32 i32 i64 i32) (result i32)))
+          (import "vm_hooks" "read_return_data" (func $rrd (param i32 i32 i32) (result i32)))
+          (import "vm_hooks" "write_result" (func $write_result (param i32 i32)))
+          (memory (export "memory") 1 1)
+          (data (i32.const 0) "{}")
+          (data (i32.const 400) "\01")
+          (func (export "user_entrypoint") (param $len i32) (result i32)
+            call $reentrant
+            (if (then i32.const 400 i32.const 1 call $write_result i32.const 0 return))
+            i32.const 0 i32.const 0 i32.const 0 i32.const 100 i64.const -1 i32.const 200 call $call
+            drop
+            i32.const 300 i32.const 0 i32.const 1 call $rrd drop
+            i32.const 300 i32.const 1 call $write_result
+            i32.const 0))"#,
+        escaped(B.as_slice())
+    );
+    let mut vm = Vm::new();
+    vm.install(A, &wasm(&a)).unwrap();
+    vm.install(B, &wasm(&caller("call", -1, A, 1))).unwrap();
+    let r = vm.call(ALICE, A, &[], U256::ZERO).unwrap();
+    assert_eq!(r.status, Status::Success, "{:?}", r.trap);
+    assert_eq!(r.output.as_ref(), &[1]);
+}
+
+#[test]
+fn ecrecover_precompile_recovers_the_signer() {
+    use k256::ecdsa::SigningKey;
+    let key = SigningKey::from_slice(&[7u8; 32]).unwrap();
+    let hash = alloy_primitives::keccak256(b"integra");
+    let (sig, recovery) = key.sign_prehash_recoverable(hash.as_slice()).unwrap();
+    let public = key.verifying_key().to_encoded_point(false);
+    let signer = Address::from_slice(&alloy_primitives::keccak256(&public.as_bytes()[1..])[12..]);
+    let mut input = hash.to_vec();
+    input.extend_from_slice(&U256::from(27 + u64::from(recovery.to_byte())).to_be_bytes::<32>());
+    input.extend_from_slice(&sig.to_bytes());
+    let mut vm = Vm::new();
+    let r = vm
+        .call(ALICE, Address::with_last_byte(1), &input, U256::ZERO)
+        .unwrap();
+    assert_eq!(r.status, Status::Success);
+    assert_eq!(&r.output[12..], signer.as_slice());
+    // 3,000 gas for the precompile on top of the intrinsic gas.
+    assert_eq!(r.gas_used, 21_000 + calldata_gas(&input) + 3_000);
+}

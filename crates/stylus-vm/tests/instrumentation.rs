@@ -10,7 +10,8 @@ fn run(text: &str, input: &[u8]) -> stylus_vm::Receipt {
     let code = wat::parse_str(text).expect("valid wat");
     let mut vm = Vm::new();
     vm.install(PROGRAM, &code).expect("activates");
-    vm.call(ALICE, PROGRAM, input, U256::ZERO).expect("valid tx")
+    vm.call(ALICE, PROGRAM, input, U256::ZERO)
+        .expect("valid tx")
 }
 
 #[test]
@@ -132,7 +133,10 @@ fn the_first_32_storage_reads_are_free_then_2_gas_each() {
 fn rejects(text: &str, needle: &str) {
     let code = wat::parse_str(text).expect("valid wat");
     let err = Vm::new().activate(&code).unwrap_err();
-    assert!(err.to_string().contains(needle), "{err} should mention {needle}");
+    assert!(
+        err.to_string().contains(needle),
+        "{err} should mention {needle}"
+    );
 }
 
 #[test]
