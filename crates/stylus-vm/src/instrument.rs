@@ -82,7 +82,20 @@ fn type_char(t: ValType) -> char {
     }
 }
 
-/// Validates `wasm` under Stylus's rules and instruments it.
+/// The newest `ArbOS` version whose rules this executor knows (60 rejects multi-value).
+pub const DEFAULT_ARBOS_VERSION: u64 = 60;
+/// First `ArbOS` version that rejects multi-value modules.
+pub const ARBOS_VERSION_NO_MULTI_VALUE: u64 = 60;
+
+/// Validates `wasm` under the rules of [`DEFAULT_ARBOS_VERSION`] and instruments it.
+///
+/// # Errors
+/// As [`activate_for`].
+pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
+    activate_for(wasm, DEFAULT_ARBOS_VERSION)
+}
+
+/// Validates `wasm` under Stylus's rules for `arbos_version` and instruments it.
 ///
 /// # Errors
 /// Any rule Nitro's activation enforces and this executor checks: a feature outside the allowed
@@ -90,16 +103,20 @@ fn type_char(t: ValType) -> char {
 /// export, a memory above 128 pages, a growable memory without `pay_for_memory_grow`, and the
 /// size limits (functions, locals, ops, exports, data segments, globals, imports, frame size).
 #[allow(clippy::too_many_lines)]
-pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
+pub fn activate_for(wasm: &[u8], arbos_version: u64) -> Result<Activated, ActivationError> {
     // Stylus's feature set; reference-types is on only because rustc encodes call_indirect's
     // table index in its format — its instructions are rejected below by the depth checker.
-    let features = WasmFeatures::MUTABLE_GLOBAL
+    let mut features = WasmFeatures::MUTABLE_GLOBAL
         | WasmFeatures::SATURATING_FLOAT_TO_INT
         | WasmFeatures::SIGN_EXTENSION
-        | WasmFeatures::MULTI_VALUE
         | WasmFeatures::BULK_MEMORY
         | WasmFeatures::REFERENCE_TYPES
-        | WasmFeatures::FLOATS;
+        | WasmFeatures::FLOATS
+        | WasmFeatures::GC_TYPES;
+    let multi_value = arbos_version < ARBOS_VERSION_NO_MULTI_VALUE;
+    if multi_value {
+        features |= WasmFeatures::MULTI_VALUE;
+    }
     Validator::new_with_features(features).validate_all(wasm)?;
 
     let mut types: Vec<Sig> = Vec::new();
@@ -123,6 +140,11 @@ pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
                 sections.push((1, reader.range()));
                 for ty in reader.into_iter_err_on_gc_types() {
                     let ty = ty?;
+                    if !multi_value && ty.results().len() > 1 {
+                        bail!(
+                            "multi-value is not allowed from ArbOS {ARBOS_VERSION_NO_MULTI_VALUE}"
+                        );
+                    }
                     let mut text: String = ty.params().iter().map(|t| type_char(*t)).collect();
                     text.push('>');
                     text.extend(ty.results().iter().map(|t| type_char(*t)));
@@ -193,6 +215,9 @@ pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
                 sections.push((7, reader.range()));
                 for export in reader {
                     let export = export?;
+                    if export.name.len() > 512 {
+                        bail!("wasm name too long: {} > 512", export.name.len());
+                    }
                     exports.push((export.name.to_owned(), export.kind, export.index));
                 }
             }
@@ -219,6 +244,7 @@ pub fn activate(wasm: &[u8]) -> Result<Activated, ActivationError> {
             }
             Payload::CodeSectionEntry(body) => bodies.push(body),
             Payload::TagSection(_) => bail!("exceptions not supported"),
+            Payload::UnknownSection { id, .. } => bail!("unsupported unknown section type {id}"),
             _ => {}
         }
     }

@@ -101,6 +101,7 @@ pub(crate) struct Env {
     depth: usize,
     ink_used: u64,
     last_trap: Option<String>,
+    arbos_version: u64,
 }
 
 /// The result of one call frame.
@@ -165,7 +166,7 @@ impl Env {
         if self.programs.contains_key(&hash) {
             return Ok(hash);
         }
-        let info = instrument::activate(wasm)?;
+        let info = instrument::activate_for(wasm, self.arbos_version)?;
         let module = Module::new(&self.engine, &info.wasm)
             .map_err(|e| VmError::Activation(ActivationError(e.to_string())))?;
         self.programs
@@ -721,6 +722,7 @@ impl Vm {
                 depth: 0,
                 ink_used: 0,
                 last_trap: None,
+                arbos_version: instrument::DEFAULT_ARBOS_VERSION,
             })),
         }
     }
@@ -754,6 +756,12 @@ impl Vm {
     /// Mutable block context (number, timestamp, chain id, ...).
     pub fn block_mut(&mut self) -> &mut BlockEnv {
         &mut self.env_mut().block
+    }
+
+    /// Sets the `ArbOS` version whose activation rules apply to programs activated from now on
+    /// (default [`instrument::DEFAULT_ARBOS_VERSION`]; below 60, multi-value is allowed).
+    pub fn set_arbos_version(&mut self, version: u64) {
+        self.env_mut().arbos_version = version;
     }
 
     /// Validates and instruments `wasm` without deploying it.

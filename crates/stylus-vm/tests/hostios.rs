@@ -421,3 +421,16 @@ fn pay_for_memory_grow_charges_pages_beyond_the_free_ones() {
     // [i32.const 1, memory.grow 8,050, drop 9, i32.const 1, end 1] = 8,062 + 2,450.
     assert_eq!(r.ink_used, 10_512 + 1_000 * 10_000);
 }
+
+#[test]
+fn an_out_of_bounds_pointer_reverts_with_empty_data() {
+    let text = program(
+        r#"(import "vm_hooks" "write_result" (func $w (param i32 i32)))"#,
+        "i32.const 65530 i32.const 100 call $w",
+    );
+    let mut vm = vm_with(&text);
+    let r = vm.call(ALICE, PROGRAM, &[], U256::ZERO).unwrap();
+    assert_eq!(r.status, Status::Revert);
+    assert!(r.output.is_empty());
+    assert_eq!(r.trap.as_deref(), Some("memory access out of bounds"));
+}

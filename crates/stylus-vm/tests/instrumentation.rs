@@ -186,3 +186,43 @@ fn activation_reports_footprint_and_entry_costs() {
     // init: 1 function · 8,252 / 1,000 = 8, 2 param+result types · 1,059 / 1,000 = 2, bytes.
     assert_eq!(u64::from(info.init_cost), 8 + 2 + len * 1_286 / 10_000);
 }
+
+#[test]
+fn multi_value_is_rejected_from_arbos_60_only() {
+    let text = r#"(module (memory (export "memory") 1 1)
+      (func $pair (result i32 i32) i32.const 1 i32.const 2)
+      (func (export "user_entrypoint") (param i32) (result i32) call $pair drop))"#;
+    rejects(text, "multi-value");
+    let code = wat::parse_str(text).unwrap();
+    let mut vm = Vm::new();
+    vm.set_arbos_version(50);
+    assert!(vm.activate(&code).is_ok());
+}
+
+#[test]
+fn activation_and_execution_never_panic_on_garbage() {
+    // Truncations and bit flips of a valid module must all be clean errors or activations,
+    // and whatever activates must run to some outcome.
+    let code = wat::parse_str(BR_TABLE).unwrap();
+    let mut vm = Vm::new();
+    for cut in 0..code.len() {
+        let _ = vm.activate(&code[..cut]);
+    }
+    for i in 0..code.len() {
+        for bit in 0..8 {
+            let mut flipped = code.clone();
+            flipped[i] ^= 1 << bit;
+            // Whatever activates must also run without bringing the host down.
+            if vm.install(PROGRAM, &flipped).is_ok() {
+                let _ = vm.transact(&stylus_vm::Tx {
+                    from: ALICE,
+                    to: PROGRAM,
+                    data: vec![1],
+                    gas_limit: 100_000,
+                    ..stylus_vm::Tx::default()
+                });
+            }
+        }
+    }
+    assert!(vm.activate(&code[..code.len() - 1]).is_err());
+}
