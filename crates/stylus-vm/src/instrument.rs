@@ -157,7 +157,7 @@ pub fn activate_for(wasm: &[u8], arbos_version: u64) -> Result<Activated, Activa
             }
             Payload::ImportSection(reader) => {
                 sections.push((2, reader.range()));
-                for import in reader {
+                for import in reader.into_imports() {
                     let import = import?;
                     if import.module != "vm_hooks" {
                         bail!(
@@ -395,7 +395,10 @@ pub fn activate_for(wasm: &[u8], arbos_version: u64) -> Result<Activated, Activa
                 let mut section = ExportSection::new();
                 for (name, kind, index) in &exports {
                     if name == ENTRYPOINT || name == "memory" {
-                        section.export(name, re.export_kind(*kind), *index);
+                        let kind = re
+                            .export_kind(*kind)
+                            .map_err(|e| ActivationError(format!("re-encode: {e}")))?;
+                        section.export(name, kind, *index);
                     }
                 }
                 section.export(INK_LEFT, ExportKind::Global, ink_global);

@@ -35,11 +35,13 @@
 //! - [`Vm::transact`] with a [`Tx`] (from, to, data, value, gas limit, gas price) or the
 //!   [`Vm::call`] shorthand, returning a [`Receipt`]: [`Status`], output (return or revert
 //!   data), `gas_used` (after refunds, as a receipt shows it), `gas_refunded`,
-//!   `intrinsic_gas`, `ink_used` (ink spent inside programs, entry costs excluded), `logs`,
-//!   and `trap` (diagnostic for a trap or failed hostio, which Nitro reports only as an empty
-//!   revert).
+//!   `intrinsic_gas`, `ink_used` (ink spent inside programs, entry costs excluded),
+//!   `entry_gas` (what programs paid to start), `logs`, and `trap` (diagnostic for a trap or
+//!   failed hostio, which Nitro reports only as an empty revert).
+//! - [`Vm::static_call`]: an `eth_call`-style read whose effects are all discarded.
 //! - [`Vm::state`] / [`Vm::state_mut`]: balances, nonces, code and storage ([`State`]);
 //!   [`Vm::block_mut`]: number, timestamp, chain id, basefee, coinbase, gas limit ([`BlockEnv`]).
+//! - [`Vm::set_arbos_version`]: activation rules of another `ArbOS` version (default 60).
 //! - [`pricing`]: Nitro's price tables; [`instrument::activate`]: the activation pass alone.
 //!
 //! ## How it works
@@ -90,14 +92,16 @@
 //! consumes all the gas it was given.
 //!
 //! ## Why wasmi
-//! wasmi 2.0 is a pure-Rust interpreter: no JIT, no native code generation, 8 crates, and it
-//! reuses the wasmparser version we instrument with, so the parser is compiled once. The whole
-//! crate with all dependencies (89 crates, of which `revm-precompile` brings ~30 beyond
-//! alloy-primitives) builds in about 40 s of wall time on 2 cores in a dev profile. Speed is
-//! ample for tests: `benches/call.rs` (criterion) measures one complete storage-writing
-//! transaction on an installed program (instantiation, entry costs, a metered run, a cold
-//! SSTORE, journal, receipt) at about 11 µs. Ink does not depend on the engine: it is charged
-//! by the instrumentation, exactly as Nitro's compilers see it.
+//! wasmi 2.0 is a pure-Rust interpreter: no JIT, no native code generation, no C toolchain,
+//! 8 crates of its own (it carries wasmparser 0.228; the instrumentation uses the workspace's
+//! wasmparser / wasm-encoder 0.244, shared with the build pipeline). wasmer (Nitro's engine)
+//! would bring LLVM-free but large Cranelift/singlepass compilers and far longer builds on 2
+//! cores. Measured here: a clean dev build of this crate and all its dependencies (90 crates,
+//! ~30 of them from `revm-precompile` beyond alloy-primitives) takes 43 s of wall time (63 s CPU) on
+//! 2 cores. Speed is ample for tests: `benches/call.rs` (criterion, release profile) measures
+//! one complete storage-writing transaction on an installed program (instantiation, entry
+//! costs, a metered run, a cold SSTORE, journal, receipt) at about 11 µs. Ink does not depend
+//! on the engine: it is charged by the instrumentation, exactly as Nitro's compilers see it.
 //!
 //! ## Where this executor cannot match Nitro
 //! - **No EVM interpreter.** Calls to accounts holding EVM bytecode halt (all gas consumed);
@@ -110,9 +114,10 @@
 //!   size limit and root/fragment contracts are not checked here (the build pipeline does).
 //! - **Activation checks** cover the feature set, imports, exports, start function, memory
 //!   limits and `pay_for_memory_grow`, the function / local / op / export / data / global /
-//!   import / table counts and the frame limits. Not checked: `ArbOS` 60's rejection of
-//!   multi-value, the 128 KiB decompressed-size limit, name lengths, debug-only imports
-//!   (`console`, `debug` are rejected as unknown modules).
+//!   import / table counts, export-name lengths, multi-value (rejected from `ArbOS` 60) and the
+//!   frame limits. Not checked: the 128 KiB decompressed-size limit (except for `create1` /
+//!   `create2`), the module-name length; debug-only imports (`console`, `debug`) are rejected
+//!   as unknown modules, as on a non-debug chain.
 //! - **Arbitrum transaction economics** are absent: no L1 data (poster) gas in `gas_used`, no
 //!   `ArbOS` precompiles (`ArbSys`, `ArbWasm`, `ArbGasInfo`, ... at 0x64+) and no P256 precompile,
 //!   no program expiry / keepalive, no cache-manager bids (use [`Vm::set_cached`]), and `ArbOS`

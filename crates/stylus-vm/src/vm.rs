@@ -100,6 +100,7 @@ pub(crate) struct Env {
     active: Vec<Address>,
     depth: usize,
     ink_used: u64,
+    entry_gas: u64,
     last_trap: Option<String>,
     arbos_version: u64,
 }
@@ -261,6 +262,7 @@ fn run_program(
             },
         );
     };
+    env.entry_gas = env.entry_gas.saturating_add(cost);
     let new_open = open.saturating_add(info.footprint);
     env.state.pages = (new_open, ever.max(new_open));
 
@@ -640,6 +642,9 @@ pub struct Receipt {
     pub intrinsic_gas: u64,
     /// Ink the programs of this transaction consumed, entry costs excluded.
     pub ink_used: u64,
+    /// Gas the programs of this transaction paid to start (memory footprint, cached and init
+    /// gas), summed over every program call that got that far.
+    pub entry_gas: u64,
     /// Logs, in emission order (empty unless the transaction succeeded).
     pub logs: Vec<Log>,
     /// Diagnostic: the last trap or hostio failure in this transaction (Nitro reports these only
@@ -721,6 +726,7 @@ impl Vm {
                 active: Vec::new(),
                 depth: 0,
                 ink_used: 0,
+                entry_gas: 0,
                 last_trap: None,
                 arbos_version: instrument::DEFAULT_ARBOS_VERSION,
             })),
@@ -853,6 +859,7 @@ impl Vm {
             gas_price: tx.gas_price,
         };
         env.ink_used = 0;
+        env.entry_gas = 0;
         env.last_trap = None;
         env.state.warm_account(tx.from);
         env.state.warm_account(tx.to);
@@ -886,8 +893,62 @@ impl Vm {
             gas_refunded: refund,
             intrinsic_gas: intrinsic,
             ink_used: env.ink_used,
+            entry_gas: env.entry_gas,
             trap: env.last_trap.take(),
             logs,
+        };
+        env.state.begin_tx();
+        self.env = Some(env);
+        Ok(receipt)
+    }
+
+    /// Runs a read-only call (like `eth_call`): a static frame with 30,000,000 gas whose state
+    /// changes, nonce and fees are all discarded. Writes fail as they do in a static context.
+    ///
+    /// # Errors
+    /// Never today; the signature leaves room for the checks of [`Vm::transact`].
+    pub fn static_call(
+        &mut self,
+        from: Address,
+        to: Address,
+        data: &[u8],
+    ) -> Result<Receipt, VmError> {
+        let Some(mut env) = self.env.take() else {
+            return Err(VmError::InvalidTransaction("re-entered transact".into()));
+        };
+        env.state.begin_tx();
+        let cp = env.state.checkpoint();
+        env.tx = TxEnv {
+            origin: from,
+            gas_price: U256::ZERO,
+        };
+        env.ink_used = 0;
+        env.entry_gas = 0;
+        env.last_trap = None;
+        env.state.warm_account(from);
+        env.state.warm_account(to);
+        let gas = 30_000_000;
+        let intrinsic = gas::TX.saturating_add(calldata_gas(data));
+        let msg = Message {
+            caller: from,
+            address: to,
+            code_address: to,
+            value: U256::ZERO,
+            input: data.to_vec(),
+            is_static: true,
+        };
+        let (mut env, result) = call(env, msg, gas, false);
+        env.state.revert_to(cp);
+        let receipt = Receipt {
+            status: result.status,
+            output: Bytes::from(result.data),
+            gas_used: intrinsic.saturating_add(gas - result.gas_left),
+            gas_refunded: 0,
+            intrinsic_gas: intrinsic,
+            ink_used: env.ink_used,
+            entry_gas: env.entry_gas,
+            trap: env.last_trap.take(),
+            logs: Vec::new(),
         };
         env.state.begin_tx();
         self.env = Some(env);

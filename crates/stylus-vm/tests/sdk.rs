@@ -193,6 +193,7 @@ fn an_sdk_call_costs_entry_plus_metered_execution() {
     let memory = stylus_vm::pricing::MemoryModel::default().gas_cost(info.footprint, 0, 0);
     let entry = stylus_vm::pricing::EntryParams::default();
     let entry = memory + entry.cached_gas(info.cached_cost) + entry.init_gas(info.init_cost);
+    assert_eq!(r.entry_gas, entry);
     let execution = r.gas_used - r.intrinsic_gas - entry;
     // Execution gas is the ink spent, rounded up to whole gas.
     assert_eq!(execution, r.ink_used.div_ceil(10_000));
@@ -201,5 +202,45 @@ fn an_sdk_call_costs_entry_plus_metered_execution() {
         r.gas_used,
         r.intrinsic_gas - 21_000,
         info.footprint
+    );
+}
+
+#[test]
+fn a_static_call_reads_without_changing_anything() {
+    let (mut vm, counter) = setup();
+    vm.call(
+        ALICE,
+        counter,
+        &setNumberCall {
+            value: U256::from(5),
+        }
+        .abi_encode(),
+        U256::ZERO,
+    )
+    .unwrap();
+    let nonce = vm.state().nonce(&ALICE);
+    let r = vm
+        .static_call(ALICE, counter, &numberCall {}.abi_encode())
+        .unwrap();
+    assert_eq!(
+        numberCall::abi_decode_returns(&r.output, true).unwrap()._0,
+        U256::from(5)
+    );
+    // A write in a static call fails (the SDK flushes its cache before returning).
+    let r = vm
+        .static_call(
+            ALICE,
+            counter,
+            &setNumberCall {
+                value: U256::from(6),
+            }
+            .abi_encode(),
+        )
+        .unwrap();
+    assert_eq!(r.status, Status::Revert);
+    assert_eq!(vm.state().nonce(&ALICE), nonce);
+    assert_eq!(
+        vm.state().storage(&counter, &B256::ZERO),
+        B256::from(U256::from(5))
     );
 }
