@@ -94,14 +94,15 @@
 //! ## Why wasmi
 //! wasmi 2.0 is a pure-Rust interpreter: no JIT, no native code generation, no C toolchain,
 //! 8 crates of its own (it carries wasmparser 0.228; the instrumentation uses the workspace's
-//! wasmparser / wasm-encoder 0.244, shared with the build pipeline). wasmer (Nitro's engine)
-//! would bring LLVM-free but large Cranelift/singlepass compilers and far longer builds on 2
-//! cores. Measured here: a clean dev build of this crate and all its dependencies (90 crates,
-//! ~30 of them from `revm-precompile` beyond alloy-primitives) takes 43 s of wall time (63 s CPU) on
-//! 2 cores. Speed is ample for tests: `benches/call.rs` (criterion, release profile) measures
-//! one complete storage-writing transaction on an installed program (instantiation, entry
-//! costs, a metered run, a cold SSTORE, journal, receipt) at about 11 µs. Ink does not depend
-//! on the engine: it is charged by the instrumentation, exactly as Nitro's compilers see it.
+//! wasmparser / wasm-encoder 0.244, shared with the build pipeline). wasmer, Nitro's engine,
+//! would bring its Cranelift or singlepass compiler and a much larger build (not measured
+//! here). Measured here: a clean dev build of this crate and all its dependencies (90 crates,
+//! ~30 of them from `revm-precompile` beyond alloy-primitives) takes 43 s of wall time (63 s
+//! of CPU) on 2 cores. Speed is ample for tests: `benches/call.rs` (criterion, release
+//! profile) measures one complete storage-writing transaction on an installed program
+//! (instantiation, entry costs, a metered run, a cold SSTORE, journal, receipt) at about
+//! 10 µs (8.5–11 µs across runs). Ink does not depend on the engine: it is charged by the
+//! instrumentation, exactly as Nitro's compilers see it.
 //!
 //! ## Where this executor cannot match Nitro
 //! - **No EVM interpreter.** Calls to accounts holding EVM bytecode halt (all gas consumed);

@@ -434,3 +434,35 @@ fn an_out_of_bounds_pointer_reverts_with_empty_data() {
     assert!(r.output.is_empty());
     assert_eq!(r.trap.as_deref(), Some("memory access out of bounds"));
 }
+
+#[test]
+fn account_code_hostios_pay_cold_access_once_and_reuse_the_last_code() {
+    let text = program(
+        r#"(import "vm_hooks" "account_code_size" (func $size (param i32) (result i32)))
+           (import "vm_hooks" "account_code" (func $code (param i32 i32 i32 i32) (result i32)))
+           (import "vm_hooks" "account_codehash" (func $hash (param i32 i32)))
+           (import "vm_hooks" "write_result" (func $w (param i32 i32)))
+           (data (i32.const 0) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\0c\0d")"#,
+        "i32.const 0 call $size drop
+         i32.const 0 i32.const 0 i32.const 10 i32.const 100 call $code drop
+         i32.const 0 i32.const 200 call $hash
+         i32.const 200 i32.const 32 call $w",
+    );
+    let mut vm = vm_with(&text);
+    let target = address!("0000000000000000000000000000000000000c0d");
+    let code: Vec<u8> = (1..=40).collect();
+    vm.state_mut().set_code(target, code.clone().into());
+    let r = vm.call(ALICE, PROGRAM, &[], U256::ZERO).unwrap();
+    assert_eq!(r.status, Status::Success, "{:?}", r.trap);
+    assert_eq!(r.output.as_ref(), keccak256(&code).as_slice());
+    // Blocks: [const, call] 6,251; [drop 9, 4 consts, call] 6,263; [drop, 2 consts, call]
+    // 6,261; [2 consts, call] 6,252; [const, end] 2,452.
+    // account_code_size: 8,400 + 59,673 = 68,073 ink + 700 + 2,600 (cold) gas.
+    // account_code: 68,073 + write_price(40) = 5,040 + 30·8; the same address as the last
+    // code read is served from the requestor's cache: no gas.
+    // account_codehash: 8,400 + 2·5,040 + 59,673 = 78,153 ink + 100 (now warm) gas.
+    // write_result(32): 41,162.
+    let blocks = 6_251 + 6_263 + 6_261 + 6_252 + 2_452;
+    let hostios = 68_073 + 68_073 + 5_280 + 78_153 + 41_162;
+    assert_eq!(r.ink_used, blocks + hostios + (3_300 + 100) * 10_000);
+}
