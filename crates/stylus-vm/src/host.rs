@@ -482,6 +482,7 @@ fn emit_log(mut c: Ctx<'_>, data: u32, len: u32, topics: u32) -> Result<(), Erro
     if c.data().frame.msg.is_static {
         return Err(fail("write protection"));
     }
+    // `len >= topics * 32` was checked above and `bytes` has exactly `len` bytes.
     let split = topics as usize * 32;
     let log = Log {
         address: c.data().frame.msg.address,

@@ -426,7 +426,6 @@ pub fn activate_for(wasm: &[u8], arbos_version: u64) -> Result<Activated, Activa
     if !sections.iter().any(|(id, _)| *id == 11) {
         out.section(&code);
     }
-    let _ = &mut re;
 
     // Nitro's cost model (binary.rs `instrument`), over the instrumented module.
     let funcs = bodies.len() as u64;

@@ -143,8 +143,8 @@ pub(crate) struct CallOutcome {
     pub(crate) cost: u64,
 }
 
-fn halt(reason: &str, gas_left: u64) -> FrameResult {
-    let _ = gas_left;
+/// An exceptional halt: all gas of the frame is consumed.
+fn halt(reason: &str) -> FrameResult {
     FrameResult {
         status: Status::Halt(reason.to_owned()),
         data: Vec::new(),
@@ -221,10 +221,7 @@ fn call(mut env: Box<Env>, msg: Message, gas: u64, transfer: bool) -> (Box<Env>,
     } else {
         (
             env,
-            halt(
-                "code is not an activated Stylus program (EVM bytecode is not supported)",
-                gas,
-            ),
+            halt("code is not an activated Stylus program (EVM bytecode is not supported)"),
         )
     };
     env.depth -= 1;
@@ -777,7 +774,10 @@ impl Vm {
     pub fn activate(&mut self, wasm: &[u8]) -> Result<Activated, VmError> {
         let env = self.env_mut();
         let hash = env.activate(wasm)?;
-        Ok(env.programs[&hash].info.clone())
+        env.programs
+            .get(&hash)
+            .map(|p| p.info.clone())
+            .ok_or_else(|| VmError::Activation(ActivationError("program cache miss".into())))
     }
 
     /// Activates `wasm` and installs it at `address` (no constructor runs; the module is
