@@ -1,0 +1,96 @@
+//! Role-based access control and pause, from openzeppelin-stylus (OZ v5 names and events).
+//!
+//! OpenZeppelin's `only_role` checks `msg.sender`; contracts that honour an ERC-2771 forwarder
+//! call [`AccessControl::_check_role`] with the resolved sender instead.
+use alloy_primitives::Address;
+pub use openzeppelin_stylus::access::control::{
+    AccessControl, AccessControlBadConfirmation, AccessControlUnauthorizedAccount,
+    Error as AccessControlError, IAccessControl, RoleAdminChanged, RoleGranted, RoleRevoked,
+};
+pub use openzeppelin_stylus::utils::introspection::erc165::IErc165;
+pub use openzeppelin_stylus::utils::pausable::{
+    EnforcedPause, Error as PausableError, ExpectedPause, IPausable, Pausable, Paused, Unpaused,
+};
+
+use crate::roles::{DEFAULT_ADMIN_ROLE, GOVERNOR_ROLE};
+
+/// Grants `DEFAULT_ADMIN_ROLE` and `GOVERNOR_ROLE` to `governor`, as every constructor and
+/// initializer of the suite does. Emits `RoleGranted` for each role not yet held.
+pub fn grant_governance(access: &mut AccessControl, governor: Address) {
+    access._grant_role(DEFAULT_ADMIN_ROLE, governor);
+    access._grant_role(GOVERNOR_ROLE, governor);
+}
+
+#[cfg(test)]
+mod tests {
+    use alloy_primitives::B256;
+    use motsu::prelude::*;
+    use stylus_sdk::prelude::*;
+
+    use super::*;
+
+    #[storage]
+    struct Governed {
+        access: AccessControl,
+    }
+
+    unsafe impl TopLevelStorage for Governed {}
+
+    #[public]
+    impl Governed {
+        fn init(&mut self, governor: Address) {
+            grant_governance(&mut self.access, governor);
+        }
+        fn has(&self, role: B256, account: Address) -> bool {
+            self.access.has_role(role, account)
+        }
+        fn check(&self, role: B256, account: Address) -> Result<(), Vec<u8>> {
+            Ok(self.access._check_role(role, account)?)
+        }
+    }
+
+    #[motsu::test]
+    fn governor_receives_admin_and_governor_roles(
+        contract: Contract<Governed>,
+        alice: Address,
+        bob: Address,
+    ) {
+        contract.sender(alice).init(bob);
+        assert!(contract.sender(alice).has(DEFAULT_ADMIN_ROLE, bob));
+        assert!(contract.sender(alice).has(GOVERNOR_ROLE, bob));
+        assert!(!contract.sender(alice).has(GOVERNOR_ROLE, alice));
+        contract.assert_emitted(&RoleGranted {
+            role: GOVERNOR_ROLE,
+            account: bob,
+            sender: alice,
+        });
+        contract.assert_emitted(&RoleGranted {
+            role: DEFAULT_ADMIN_ROLE,
+            account: bob,
+            sender: alice,
+        });
+    }
+
+    #[motsu::test]
+    fn role_check_names_the_account_and_the_missing_role(
+        contract: Contract<Governed>,
+        alice: Address,
+        bob: Address,
+    ) {
+        contract.sender(alice).init(bob);
+        assert!(contract.sender(alice).check(GOVERNOR_ROLE, bob).is_ok());
+        let err = contract
+            .sender(alice)
+            .check(GOVERNOR_ROLE, alice)
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Vec::<u8>::from(AccessControlError::UnauthorizedAccount(
+                AccessControlUnauthorizedAccount {
+                    account: alice,
+                    needed_role: GOVERNOR_ROLE
+                }
+            ))
+        );
+    }
+}
