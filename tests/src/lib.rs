@@ -8,6 +8,8 @@
 //! loaded (the executor accepts rustc's `call_indirect` encoding; the pipeline's re-encoded
 //! module runs identically, its byte length — and so its init cost — differs by a few bytes).
 
+pub mod gas;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Command;
