@@ -7,6 +7,11 @@
 //! (one crate per build, so no workspace feature unification) and the raw rustc module is
 //! loaded (the executor accepts rustc's `call_indirect` encoding; the pipeline's re-encoded
 //! module runs identically, its byte length — and so its init cost — differs by a few bytes).
+//!
+//! A target directory shared by several worktrees holds one uplifted
+//! `wasm32-unknown-unknown/release/<crate>.wasm`: the last build from any worktree wins. Use a
+//! private `CARGO_TARGET_DIR` or `INTEGRA_ARTIFACTS` when that matters (CI's fresh clone is
+//! unaffected).
 
 pub mod gas;
 
