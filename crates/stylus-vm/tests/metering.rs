@@ -181,3 +181,30 @@ fn cached_programs_skip_the_init_cost() {
         21_000 + entry_gas(wasm_len, 1, 2, 0, 1) - init + 1
     );
 }
+
+#[test]
+fn the_stack_budget_admits_exactly_the_frames_nitro_admits() {
+    // $r(n) recurses n more times. Worst-case frames (depth checker over metered code):
+    // each block header pushes 2 words (global.get, i64.const); $r's body never holds more than
+    // 2 either; no locals: 2 + 0 + 4 = 6 words for $r and for the entrypoint.
+    // Budget 262,144: the entry leaves 262,138; a call needs space > 6, so after k calls
+    // 262,138 - 6k > 6 ⇔ k ≤ 43,688: 43,689 calls of $r fit, i.e. n ≤ 43,688.
+    let text = r#"(module
+      (memory (export "memory") 1 1)
+      (func $r (param $n i32)
+        local.get $n
+        (if (then local.get $n i32.const 1 i32.sub call $r)))
+      (func (export "user_entrypoint") (param $len i32) (result i32)
+        local.get $len
+        call $r
+        i32.const 0))"#;
+    let (mut vm, _) = vm_with(text);
+    let fits = vm
+        .call(ALICE, PROGRAM, &vec![0; 43_688], U256::ZERO)
+        .unwrap();
+    assert_eq!(fits.status, Status::Success);
+    let too_deep = vm
+        .call(ALICE, PROGRAM, &vec![0; 43_689], U256::ZERO)
+        .unwrap();
+    assert_eq!(too_deep.status, Status::OutOfStack);
+}
