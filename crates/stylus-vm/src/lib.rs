@@ -124,6 +124,10 @@
 //!   no program expiry / keepalive, no cache-manager bids (use [`Vm::set_cached`]), and `ArbOS`
 //!   60's per-block recent-program cache is not modelled: every call of an uncached program
 //!   pays the init gas.
+//! - **Chain parameters are Nitro's initial `StylusParams`** (ink price 10,000, 2 free pages,
+//!   1,000 gas per page, minimum init gas 69·128, minimum cached gas 11·32, both cost scalars
+//!   100%, stack budget 262,144 words, 128-page limit). A chain whose owner changed them
+//!   through `ArbOwner` prices differently; [`pricing`] holds the values in one place.
 //! - **Block context is what the test sets**: `block_number` returns [`BlockEnv::number`]
 //!   (Nitro returns the L1 block number there); `tx_gas_price` returns the transaction's gas
 //!   price as given (no EIP-1559 effective price); the fee is charged at that price.
