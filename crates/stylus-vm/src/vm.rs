@@ -161,6 +161,48 @@ impl Env {
         self.programs.get(&keccak256(&code)).cloned()
     }
 
+    /// Per-transaction setup after `begin_tx`: context, counters, and the EIP-2929 / EIP-3651
+    /// warm set (sender, recipient, coinbase, precompiles).
+    fn start(&mut self, from: Address, to: Address, gas_price: U256) {
+        self.tx = TxEnv {
+            origin: from,
+            gas_price,
+        };
+        self.ink_used = 0;
+        self.entry_gas = 0;
+        self.last_trap = None;
+        self.state.warm_account(from);
+        self.state.warm_account(to);
+        self.state.warm_account(self.block.coinbase);
+        for p in crate::precompiles::ADDRESSES {
+            self.state.warm_account(p);
+        }
+    }
+
+    /// The receipt of the transaction that just ran; clears the per-transaction substate.
+    fn finish(
+        &mut self,
+        result: FrameResult,
+        gas_used: u64,
+        gas_refunded: u64,
+        intrinsic_gas: u64,
+        logs: Vec<Log>,
+    ) -> Receipt {
+        let receipt = Receipt {
+            status: result.status,
+            output: Bytes::from(result.data),
+            gas_used,
+            gas_refunded,
+            intrinsic_gas,
+            ink_used: self.ink_used,
+            entry_gas: self.entry_gas,
+            trap: self.last_trap.take(),
+            logs,
+        };
+        self.state.begin_tx();
+        receipt
+    }
+
     /// Activates `wasm` (cached per code hash).
     fn activate(&mut self, wasm: &[u8]) -> Result<B256, VmError> {
         let hash = keccak256(wasm);
@@ -854,19 +896,7 @@ impl Vm {
         env.state.debit(tx.from, fee);
         let nonce = env.state.nonce(&tx.from);
         env.state.put_nonce(tx.from, nonce.saturating_add(1));
-        env.tx = TxEnv {
-            origin: tx.from,
-            gas_price: tx.gas_price,
-        };
-        env.ink_used = 0;
-        env.entry_gas = 0;
-        env.last_trap = None;
-        env.state.warm_account(tx.from);
-        env.state.warm_account(tx.to);
-        env.state.warm_account(env.block.coinbase);
-        for p in crate::precompiles::ADDRESSES {
-            env.state.warm_account(p);
-        }
+        env.start(tx.from, tx.to, tx.gas_price);
         let msg = Message {
             caller: tx.from,
             address: tx.to,
@@ -886,18 +916,7 @@ impl Vm {
         let unused = U256::from(gas_limit - gas_used).saturating_mul(tx.gas_price);
         env.state.credit(tx.from, unused);
         let logs = env.state.take_logs();
-        let receipt = Receipt {
-            status: result.status,
-            output: Bytes::from(result.data),
-            gas_used,
-            gas_refunded: refund,
-            intrinsic_gas: intrinsic,
-            ink_used: env.ink_used,
-            entry_gas: env.entry_gas,
-            trap: env.last_trap.take(),
-            logs,
-        };
-        env.state.begin_tx();
+        let receipt = env.finish(result, gas_used, refund, intrinsic, logs);
         self.env = Some(env);
         Ok(receipt)
     }
@@ -918,15 +937,7 @@ impl Vm {
         };
         env.state.begin_tx();
         let cp = env.state.checkpoint();
-        env.tx = TxEnv {
-            origin: from,
-            gas_price: U256::ZERO,
-        };
-        env.ink_used = 0;
-        env.entry_gas = 0;
-        env.last_trap = None;
-        env.state.warm_account(from);
-        env.state.warm_account(to);
+        env.start(from, to, U256::ZERO);
         let gas = 30_000_000;
         let intrinsic = gas::TX.saturating_add(calldata_gas(data));
         let msg = Message {
@@ -939,18 +950,8 @@ impl Vm {
         };
         let (mut env, result) = call(env, msg, gas, false);
         env.state.revert_to(cp);
-        let receipt = Receipt {
-            status: result.status,
-            output: Bytes::from(result.data),
-            gas_used: intrinsic.saturating_add(gas - result.gas_left),
-            gas_refunded: 0,
-            intrinsic_gas: intrinsic,
-            ink_used: env.ink_used,
-            entry_gas: env.entry_gas,
-            trap: env.last_trap.take(),
-            logs: Vec::new(),
-        };
-        env.state.begin_tx();
+        let gas_used = intrinsic.saturating_add(gas - result.gas_left);
+        let receipt = env.finish(result, gas_used, 0, intrinsic, Vec::new());
         self.env = Some(env);
         Ok(receipt)
     }

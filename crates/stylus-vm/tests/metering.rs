@@ -31,6 +31,18 @@ fn vm_with(text: &str) -> (Vm, Vec<u8>) {
     (vm, code)
 }
 
+/// Runs `text` once with no calldata and `gas_limit`.
+fn run_with_gas_limit(text: &str, gas_limit: u64) -> stylus_vm::Receipt {
+    let (mut vm, _) = vm_with(text);
+    vm.transact(&Tx {
+        from: ALICE,
+        to: PROGRAM,
+        gas_limit,
+        ..Tx::default()
+    })
+    .unwrap()
+}
+
 const RETURN_ZERO: &str = r#"(module
   (memory (export "memory") 1 1)
   (func (export "user_entrypoint") (param i32) (result i32)
@@ -81,15 +93,7 @@ fn out_of_ink_consumes_all_gas() {
       (func (export "user_entrypoint") (param i32) (result i32)
         (loop $l br $l)
         i32.const 0))"#;
-    let (mut vm, _) = vm_with(text);
-    let r = vm
-        .transact(&Tx {
-            from: ALICE,
-            to: PROGRAM,
-            gas_limit: 100_000,
-            ..Tx::default()
-        })
-        .unwrap();
+    let r = run_with_gas_limit(text, 100_000);
     assert_eq!(r.status, Status::OutOfGas);
     assert_eq!(r.gas_used, 100_000);
     assert!(r.output.is_empty());
@@ -105,15 +109,7 @@ fn unbounded_recursion_is_out_of_stack_and_consumes_all_gas() {
       (func (export "user_entrypoint") (param i32) (result i32)
         local.get 0
         call $f))"#;
-    let (mut vm, _) = vm_with(text);
-    let r = vm
-        .transact(&Tx {
-            from: ALICE,
-            to: PROGRAM,
-            gas_limit: 30_000_000,
-            ..Tx::default()
-        })
-        .unwrap();
+    let r = run_with_gas_limit(text, 30_000_000);
     assert_eq!(r.status, Status::OutOfStack);
     assert_eq!(r.gas_used, 30_000_000);
 }
@@ -143,15 +139,7 @@ fn a_block_with_a_float_op_always_runs_out_of_ink() {
         f32.const 1
         drop
         i32.const 0))"#;
-    let (mut vm, _) = vm_with(text);
-    let r = vm
-        .transact(&Tx {
-            from: ALICE,
-            to: PROGRAM,
-            gas_limit: 1_000_000,
-            ..Tx::default()
-        })
-        .unwrap();
+    let r = run_with_gas_limit(text, 1_000_000);
     assert_eq!(r.status, Status::OutOfGas);
     assert_eq!(r.gas_used, 1_000_000);
 }
