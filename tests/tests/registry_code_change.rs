@@ -144,31 +144,37 @@ fn replaced_tokenizer_code_hides_it_from_the_typed_getter() {
     );
 }
 
-#[test]
-fn reactivation_after_a_code_change_names_both_hashes_per_facade() {
-    let expected = keccak256(ORIGINAL);
-    let current = keccak256(REPLACED);
-
+/// Registers `COMPONENT`, deactivates it, replaces its code; returns the world to reactivate in.
+fn deactivated_then_replaced(
+    register: &impl alloy_sol_types::SolCall,
+    deactivate: &impl alloy_sol_types::SolCall,
+) -> (World, Address) {
     let (mut world, registry) = setup();
-    ok(
-        &mut world,
-        registry,
+    ok(&mut world, registry, register);
+    ok(&mut world, registry, deactivate);
+    replace_code(&mut world);
+    (world, registry)
+}
+
+fn hashes() -> (B256, B256) {
+    (keccak256(ORIGINAL), keccak256(REPLACED))
+}
+
+#[test]
+fn provider_reactivation_after_a_code_change_names_both_hashes() {
+    let (expected, current) = hashes();
+    let (mut world, registry) = deactivated_then_replaced(
         &registerProviderCall {
             providerId: id(1),
             provider: COMPONENT,
             providerType: "EAS".into(),
             description: "provider".into(),
         },
-    );
-    ok(
-        &mut world,
-        registry,
         &deactivateProviderCall {
             providerId: id(1),
             reason: String::new(),
         },
     );
-    replace_code(&mut world);
     let r = world.send(
         GOVERNOR,
         registry,
@@ -191,24 +197,20 @@ fn reactivation_after_a_code_change_names_both_hashes_per_facade() {
             currentHash: current,
         },
     );
+}
 
-    let (mut world, registry) = setup();
-    ok(
-        &mut world,
-        registry,
+#[test]
+fn verifier_reactivation_after_a_code_change_names_both_hashes() {
+    let (expected, current) = hashes();
+    let (mut world, registry) = deactivated_then_replaced(
         &registerVerifierCall {
             verifierId: id(2),
             verifier: COMPONENT,
             verifierType: "Groth16".into(),
             description: "verifier".into(),
         },
-    );
-    ok(
-        &mut world,
-        registry,
         &deactivateVerifierCall { verifierId: id(2) },
     );
-    replace_code(&mut world);
     let r = world.send(
         GOVERNOR,
         registry,
@@ -222,24 +224,20 @@ fn reactivation_after_a_code_change_names_both_hashes_per_facade() {
             currentHash: current,
         },
     );
+}
 
-    let (mut world, registry) = setup();
-    ok(
-        &mut world,
-        registry,
+#[test]
+fn resolver_reactivation_after_a_code_change_names_both_hashes() {
+    let (expected, current) = hashes();
+    let (mut world, registry) = deactivated_then_replaced(
         &registerResolverCall {
             resolverId: id(3),
             resolver: COMPONENT,
             resolverType: "Communication".into(),
             description: "resolver".into(),
         },
-    );
-    ok(
-        &mut world,
-        registry,
         &deactivateResolverCall { resolverId: id(3) },
     );
-    replace_code(&mut world);
     let r = world.send(
         GOVERNOR,
         registry,
