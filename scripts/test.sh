@@ -12,6 +12,8 @@ echo "== clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== tests"
 cargo test --workspace --locked
+echo "== groth16-verifier, pure-arkworks backend (the same vectors through the router under motsu)"
+cargo test --locked -p groth16-verifier --features arkworks-backend
 echo "== Stylus pipeline (build, activation rules, size gate)"
 scripts/build-contracts.sh
 echo "== ABI drift"
