@@ -162,15 +162,9 @@ pub fn meter<'a>(
                 Operator::GlobalGet { global_index: ink },
                 Operator::I64Const { value },
                 Operator::I64LtU,
-                Operator::If {
-                    blockty: BlockType::Empty,
-                },
-                Operator::I32Const { value: 1 },
-                Operator::GlobalSet {
-                    global_index: status,
-                },
-                Operator::Unreachable,
-                Operator::End,
+            ]);
+            out.extend(out_of_ink_if_lt(status));
+            out.extend([
                 Operator::GlobalGet { global_index: ink },
                 Operator::I64Const { value },
                 Operator::I64Sub,
@@ -180,6 +174,22 @@ pub fn meter<'a>(
         }
     }
     block.is_empty().then_some(out)
+}
+
+/// Both meters' trap, after an `i64.lt_u` of the ink left against the charge:
+/// `if { ink_status = 1; unreachable }`.
+fn out_of_ink_if_lt(status: u32) -> [Operator<'static>; 5] {
+    [
+        Operator::If {
+            blockty: BlockType::Empty,
+        },
+        Operator::I32Const { value: 1 },
+        Operator::GlobalSet {
+            global_index: status,
+        },
+        Operator::Unreachable,
+        Operator::End,
+    ]
 }
 
 /// The dynamic meter (`dynamic.rs`): `memory.fill` / `memory.copy` first pay
@@ -212,19 +222,11 @@ pub fn dynamic_meter<'a>(ops: Vec<Operator<'a>>, layout: &Layout) -> Vec<Operato
                 Operator::GlobalSet { global_index: ink },
                 Operator::GlobalGet { global_index: ink },
                 Operator::I64LtU,
-                Operator::If {
-                    blockty: BlockType::Empty,
-                },
-                Operator::I32Const { value: 1 },
-                Operator::GlobalSet {
-                    global_index: status,
-                },
-                Operator::Unreachable,
-                Operator::End,
-                Operator::GlobalGet {
-                    global_index: scratch,
-                },
             ]);
+            out.extend(out_of_ink_if_lt(status));
+            out.push(Operator::GlobalGet {
+                global_index: scratch,
+            });
         }
         out.push(op);
     }
