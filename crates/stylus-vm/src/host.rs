@@ -14,37 +14,6 @@ use crate::pricing::{
 use crate::state::Log;
 use crate::vm::{CallKind, Env, Message};
 
-/// A hostio's name and wasm signature (`i` = i32, `I` = i64; params `>` results).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Hostio {
-    pub(crate) name: &'static str,
-    pub(crate) sig: &'static str,
-}
-
-macro_rules! hostios {
-    ($($name:literal $sig:literal),* $(,)?) => {
-        /// Every `vm_hooks` import Nitro links (`stylus/src/native.rs`).
-        pub(crate) const HOSTIOS: &[Hostio] = &[$(Hostio { name: $name, sig: $sig }),*];
-    };
-}
-
-hostios! {
-    "read_args" "i>", "write_result" "ii>", "exit_early" "i>",
-    "storage_load_bytes32" "ii>", "storage_cache_bytes32" "ii>", "storage_flush_cache" "i>",
-    "transient_load_bytes32" "ii>", "transient_store_bytes32" "ii>",
-    "call_contract" "iiiiIi>i", "delegate_call_contract" "iiiIi>i",
-    "static_call_contract" "iiiIi>i", "create1" "iiiii>", "create2" "iiiiii>",
-    "read_return_data" "iii>i", "return_data_size" ">i", "emit_log" "iii>",
-    "account_balance" "ii>", "account_code" "iiii>i", "account_codehash" "ii>",
-    "account_code_size" "i>i", "evm_gas_left" ">I", "evm_ink_left" ">I",
-    "block_basefee" "i>", "chainid" ">I", "block_coinbase" "i>", "block_gas_limit" ">I",
-    "block_number" ">I", "block_timestamp" ">I", "contract_address" "i>",
-    "math_div" "ii>", "math_mod" "ii>", "math_pow" "ii>", "math_add_mod" "iii>",
-    "math_mul_mod" "iii>", "msg_reentrant" ">i", "msg_sender" "i>", "msg_value" "i>",
-    "tx_gas_price" "i>", "tx_ink_price" ">i", "tx_origin" "i>", "pay_for_memory_grow" "i>",
-    "native_keccak256" "iii>",
-}
-
 /// Why a program stopped early.
 #[derive(Debug)]
 pub(crate) enum Escape {

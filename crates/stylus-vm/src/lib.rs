@@ -45,9 +45,12 @@
 //! - [`pricing`]: Nitro's price tables; [`instrument::activate`]: the activation pass alone.
 //!
 //! ## How it works
-//! **Activation** ([`instrument`]) validates the module with wasmparser under Stylus's feature
-//! set and limits, then rewrites it with wasm-encoder applying Nitro's middlewares in Nitro's
-//! order (`prover/src/programs/config.rs`):
+//! **Activation** ([`instrument`]) checks the module with the build pipeline's checker of
+//! Nitro's activation rules ([`integra_pipeline::validate`], under the `ArbOS` version set with
+//! [`Vm::set_arbos_version`]; its own float rules aside, since Nitro activates float code), then
+//! rewrites it with wasm-encoder applying Nitro's middlewares in Nitro's order
+//! (`prover/src/programs/config.rs`), as implemented once in [`integra_pipeline::frame`] and
+//! shared with the checker; this crate supplies the prices:
 //! 1. *ink meter* (`meter.rs`): ops are grouped into basic blocks (a block ends at `end`,
 //!    `else`, `return`, `loop`, `br`, `br_if`, `br_table`, `if`, `call`, `call_indirect`);
 //!    before each block goes `if ink < cost { status = 1; unreachable }; ink -= cost`, where
@@ -59,7 +62,8 @@
 //!    the already-metered code + locals + 4 words) is charged against `stylus_stack_left`
 //!    (262,144 words per call) on entry and credited back at every return; frames over
 //!    10,240 words or with more than 4,096 live values are rejected;
-//! 4. *heap bound* (`heap.rs`): `memory.grow` first calls `pay_for_memory_grow(pages)`.
+//! 4. *heap bound* (`heap.rs`): when the memory can grow (max ≠ min), `memory.grow` first
+//!    calls `pay_for_memory_grow(pages)`.
 //!
 //! The module also gets Nitro's `init_cost` / `cached_cost` (`binary.rs`) and footprint.
 //! Instrumented modules are cached per code hash (keccak of the WASM).
@@ -113,12 +117,13 @@
 //! - **Code is stored uncompressed.** `account_code`, `account_code_size`, `account_codehash`
 //!   and code hashes see the raw WASM, not the `EF F0 00` + brotli form; the 24 KiB compressed
 //!   size limit and root/fragment contracts are not checked here (the build pipeline does).
-//! - **Activation checks** cover the feature set, imports, exports, start function, memory
-//!   limits and `pay_for_memory_grow`, the function / local / op / export / data / global /
-//!   import / table counts, export-name lengths, multi-value (rejected from `ArbOS` 60) and the
-//!   frame limits. Not checked: the 128 KiB decompressed-size limit (except for `create1` /
-//!   `create2`), the module-name length; debug-only imports (`console`, `debug`) are rejected
-//!   as unknown modules, as on a non-debug chain.
+//! - **Activation checks** are the build pipeline's ([`integra_pipeline::validate`]): every
+//!   rule it lists, so a module activates here exactly when the pipeline passes it (float code
+//!   aside, which both Nitro and this executor activate). Raw rustc 1.82+ output is rejected
+//!   as Nitro rejects it (`call_indirect`'s table index in the reference-types encoding: "zero
+//!   byte expected"): deploy the pipeline's re-encoded artifact. Not checked: the 128 KiB
+//!   decompressed-size limit (except for `create1` / `create2`). Debug-only imports
+//!   (`console`, `debug`) are rejected as unknown modules, as on a non-debug chain.
 //! - **Arbitrum transaction economics** are absent: no L1 data (poster) gas in `gas_used`, no
 //!   `ArbOS` precompiles (`ArbSys`, `ArbWasm`, `ArbGasInfo`, ... at 0x64+) and no P256 precompile,
 //!   no program expiry / keepalive, no cache-manager bids (use [`Vm::set_cached`]), and `ArbOS`

@@ -12,12 +12,6 @@ pub const INK_HEADER: u64 = 2_450;
 pub const BULK_MEMORY_INK_PER_BYTE: u64 = 100;
 /// Stack-depth budget in words (`initialStackDepth = 4 * 65536`).
 pub const MAX_STACK_DEPTH: u32 = 4 * 65_536;
-/// Largest worst-case frame a function may have, in words.
-pub const MAX_FRAME_SIZE: u32 = 10 * 1024;
-/// Largest number of overlapping values on a function's operand stack.
-pub const MAX_FRAME_CONTENTION: u32 = 4096;
-/// Largest initial memory a program may declare, in pages.
-pub const PAGE_LIMIT: u16 = 128;
 
 /// Base ink of a hostio that may return something.
 pub const HOSTIO_INK: u64 = 8_400;

@@ -423,6 +423,25 @@ fn pay_for_memory_grow_charges_pages_beyond_the_free_ones() {
 }
 
 #[test]
+fn a_fixed_memory_grows_without_paying_even_with_pay_for_memory_grow_imported() {
+    // Nitro's heap bound instruments nothing when max == min (`heap.rs`), so memory.grow just
+    // fails (-1) and pay_for_memory_grow is never called: no page is charged.
+    let text = r#"(module
+      (import "vm_hooks" "pay_for_memory_grow" (func $pay (param i32)))
+      (memory (export "memory") 1 1)
+      (func (export "user_entrypoint") (param i32) (result i32)
+        i32.const 2
+        memory.grow
+        drop
+        i32.const 0))"#;
+    let mut vm = vm_with(text);
+    let r = vm.call(ALICE, PROGRAM, &[], U256::ZERO).unwrap();
+    assert_eq!(r.status, Status::Success);
+    // [i32.const 1, memory.grow 8,050, drop 9, i32.const 1, end 1] = 8,062 + 2,450.
+    assert_eq!(r.ink_used, 10_512);
+}
+
+#[test]
 fn an_out_of_bounds_pointer_reverts_with_empty_data() {
     let text = program(
         r#"(import "vm_hooks" "write_result" (func $w (param i32 i32)))"#,

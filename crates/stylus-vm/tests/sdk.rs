@@ -1,7 +1,10 @@
 //! A real stylus-sdk 0.9 contract (tests/fixtures/counter, rebuilt by its `build.sh`) driven
-//! with alloy-sol-types calldata: rustc's module shape (bulk memory, sign-ext, the
-//! reference-types encoding of `call_indirect`), the SDK's storage cache, payable checks, custom
-//! errors, events and reentrancy guard.
+//! with alloy-sol-types calldata: rustc's module shape (bulk memory, sign-ext), the SDK's storage
+//! cache, payable checks, custom errors, events and reentrancy guard.
+//!
+//! The fixture is raw rustc output; what is deployed is the pipeline's artifact of it
+//! ([`integra_pipeline::reencode`]), as on a real chain: rustc 1.82+ encodes `call_indirect`'s
+//! table index in the reference-types format, which Nitro's validator rejects.
 
 use alloy_primitives::{address, Address, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolError, SolEvent};
@@ -19,13 +22,21 @@ sol! {
     error TooBig(uint256 value);
 }
 
-const COUNTER: &[u8] = include_bytes!("fixtures/counter.wasm");
+/// rustc's output, as built.
+const COUNTER_RAW: &[u8] = include_bytes!("fixtures/counter.wasm");
+
+/// The module the pipeline ships for it.
+fn counter_wasm() -> Vec<u8> {
+    integra_pipeline::reencode(COUNTER_RAW).expect("the pipeline re-encodes rustc output")
+}
 const ALICE: Address = address!("00000000000000000000000000000000000a11ce");
 
 fn setup() -> (Vm, Address) {
     let mut vm = Vm::new();
     vm.state_mut().set_balance(ALICE, U256::from(1_000_000u64));
-    let counter = vm.deploy(ALICE, COUNTER).expect("rustc output activates");
+    let counter = vm
+        .deploy(ALICE, &counter_wasm())
+        .expect("the pipeline's artifact of rustc output activates");
     (vm, counter)
 }
 
@@ -136,7 +147,7 @@ fn the_block_timestamp_is_what_the_test_sets() {
 #[test]
 fn a_raw_call_reaches_another_program_and_a_reentrant_one_reverts_empty() {
     let (mut vm, a) = setup();
-    let b = vm.deploy(ALICE, COUNTER).unwrap();
+    let b = vm.deploy(ALICE, &counter_wasm()).unwrap();
     vm.call(
         ALICE,
         b,
@@ -178,7 +189,7 @@ fn a_raw_call_reaches_another_program_and_a_reentrant_one_reverts_empty() {
 #[test]
 fn an_sdk_call_costs_entry_plus_metered_execution() {
     let (mut vm, counter) = setup();
-    let info = vm.activate(COUNTER).unwrap();
+    let info = vm.activate(&counter_wasm()).unwrap();
     let data = numberCall {}.abi_encode();
     let r = vm
         .transact(&Tx {
@@ -243,4 +254,12 @@ fn a_static_call_reads_without_changing_anything() {
         vm.state().storage(&counter, &B256::ZERO),
         B256::from(U256::from(5))
     );
+}
+
+#[test]
+fn raw_rustc_output_is_rejected_as_nitro_rejects_it() {
+    // rustc 1.82+ writes call_indirect's table index as a 5-byte LEB; Nitro's validator
+    // (reference-types off) wants a single zero byte.
+    let err = Vm::new().activate(COUNTER_RAW).unwrap_err();
+    assert!(err.to_string().contains("zero byte expected"), "{err}");
 }
