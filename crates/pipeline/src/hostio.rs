@@ -65,3 +65,9 @@ pub(crate) fn signature(name: &str) -> Option<(&'static [ValType], &'static [Val
         .find(|(n, _, _)| *n == name)
         .map(|(_, params, results)| (*params, *results))
 }
+
+/// Every host function Nitro links for Stylus programs: `(name, params, results)`. The executor
+/// must provide each of them (a test there instantiates a module importing all of them).
+pub fn all() -> impl Iterator<Item = (&'static str, &'static [ValType], &'static [ValType])> {
+    HOSTIOS.iter().copied()
+}

@@ -62,7 +62,7 @@ mod validate;
 use std::collections::HashMap;
 use std::fmt;
 
-pub use hostio::{HOST_MODULE, PAY_FOR_MEMORY_GROW};
+pub use hostio::{all as hostios, HOST_MODULE, PAY_FOR_MEMORY_GROW};
 pub use reencode::reencode;
 pub use rules::{
     FunctionRef, Rule, Rules, Violation, ARBOS_CHARGING_FIXES, ARBOS_CONTRACT_LIMIT,

@@ -485,3 +485,30 @@ fn account_code_hostios_pay_cold_access_once_and_reuse_the_last_code() {
     let hostios = 68_073 + 68_073 + 5_280 + 78_153 + 41_162;
     assert_eq!(r.ink_used, blocks + hostios + (3_300 + 100) * 10_000);
 }
+
+/// The pipeline accepts exactly the host functions Nitro links; a program importing every one of
+/// them must activate and run here, so the executor provides each with the same signature.
+#[test]
+fn every_host_function_the_pipeline_accepts_is_provided() {
+    let ty = |t: &wasmparser::ValType| match t {
+        wasmparser::ValType::I32 => "i32",
+        wasmparser::ValType::I64 => "i64",
+        other => panic!("hostio with a {other:?} parameter"),
+    };
+    let mut imports = String::new();
+    let mut count = 0;
+    for (name, params, results) in integra_pipeline::hostios() {
+        let params: Vec<&str> = params.iter().map(ty).collect();
+        let results: Vec<&str> = results.iter().map(ty).collect();
+        imports.push_str(&format!(
+            "(import \"vm_hooks\" \"{name}\" (func (param {}) (result {})))\n",
+            params.join(" "),
+            results.join(" ")
+        ));
+        count += 1;
+    }
+    assert_eq!(count, 42, "Nitro links 42 hostios");
+    let mut vm = vm_with(&program(&imports, ""));
+    let r = vm.call(ALICE, PROGRAM, &[], U256::ZERO).expect("runs");
+    assert_eq!(r.status, Status::Success, "{r:?}");
+}
