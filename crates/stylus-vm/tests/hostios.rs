@@ -1,6 +1,8 @@
 //! Each hostio against a hand-computed ink / gas figure (Nitro `pricing.rs`,
 //! `user-host-trait/lib.rs`, `api.go`; opcode ink from DESIGN §3).
 
+use std::fmt::Write as _;
+
 use alloy_primitives::{address, keccak256, Address, B256, U256};
 use stylus_vm::{Status, Tx, Vm};
 
@@ -500,11 +502,13 @@ fn every_host_function_the_pipeline_accepts_is_provided() {
     for (name, params, results) in integra_pipeline::hostios() {
         let params: Vec<&str> = params.iter().map(ty).collect();
         let results: Vec<&str> = results.iter().map(ty).collect();
-        imports.push_str(&format!(
-            "(import \"vm_hooks\" \"{name}\" (func (param {}) (result {})))\n",
+        writeln!(
+            imports,
+            "(import \"vm_hooks\" \"{name}\" (func (param {}) (result {})))",
             params.join(" "),
             results.join(" ")
-        ));
+        )
+        .expect("writing to a String");
         count += 1;
     }
     assert_eq!(count, 42, "Nitro links 42 hostios");
