@@ -69,6 +69,7 @@ macro_rules! verifier_interface {
             interface IGroth16Verifier {
         function verifyProof(uint256[2] a, uint256[2][2] b, uint256[2] c, uint256[2] input) external view returns (bool);
         function verifyProof(uint256[2] a, uint256[2][2] b, uint256[2] c, uint256[] input) external view returns (bool);
+        function verifyBatch(uint256[8][] proofs, uint256[] inputs) external view returns (bool);
         function publicInputCount() external view returns (uint256);
         function verifyingKey() external view returns (bytes);
         function verifyingKeyHash() external view returns (bytes32);
@@ -193,6 +194,47 @@ impl Groth16Verifier {
         Ok(verdict?)
     }
 
+    /// Verifies `proofs` (at most [`groth16::MAX_BATCH`]) at once, `inputs` holding the N
+    /// public inputs of each in order, with one randomized check (see
+    /// [`groth16::verify_batch_with_precompiles`]). `seed` fixes the random coefficients: the
+    /// router passes `keccak256` of the whole call's arguments, so they are drawn after every
+    /// proof and input is fixed. `true` only if every proof is valid (up to 2⁻¹²⁸); `false`
+    /// says that at least one is not, not which: verify them one by one to find it.
+    ///
+    /// # Errors
+    /// See [`Error`]; `InputCountMismatch` also for an empty or oversized batch.
+    pub fn verify_batch(
+        &self,
+        proofs: &[ProofWords],
+        inputs: &[U256],
+        seed: B256,
+    ) -> Result<bool, Error> {
+        if proofs.is_empty() || proofs.len() > groth16::MAX_BATCH {
+            return Err(Failure::InputCount {
+                expected: groth16::MAX_BATCH,
+                actual: proofs.len(),
+            }
+            .into());
+        }
+        #[cfg(not(feature = "arkworks-backend"))]
+        let verdict = {
+            let scalars = batch_scalars(seed, proofs.len());
+            groth16::verify_batch_with_precompiles(
+                VERIFYING_KEY,
+                proofs,
+                inputs,
+                &scalars,
+                &mut HostCalls,
+            )
+        };
+        #[cfg(feature = "arkworks-backend")]
+        let verdict = {
+            let _ = seed;
+            groth16::verify_batch_with_arkworks(VERIFYING_KEY, proofs, inputs)
+        };
+        Ok(verdict?)
+    }
+
     /// N, the number of public inputs of the key.
     #[must_use]
     pub fn public_input_count(&self) -> U256 {
@@ -220,6 +262,43 @@ impl Groth16Verifier {
     /// Required by `#[entrypoint]`, which `#[public]` would otherwise generate.
     #[doc(hidden)]
     pub const fn __stylus_assert_overrides() {}
+}
+
+/// The batch coefficients: `r₀ = 1`, `rᵢ` = the low 128 bits of `keccak256(seed ‖ i)` (1 if
+/// those are zero), `i` as a 32-byte big-endian word.
+#[must_use]
+pub fn batch_scalars(seed: B256, k: usize) -> Vec<u128> {
+    let mut out = Vec::with_capacity(k);
+    let mut buf = [0u8; 64];
+    buf[..32].copy_from_slice(seed.as_slice());
+    for i in 0..k {
+        if i == 0 {
+            out.push(1);
+            continue;
+        }
+        buf[32..].copy_from_slice(&U256::from(i).to_be_bytes::<32>());
+        let h = stylus_sdk::crypto::keccak(buf);
+        let mut low = [0u8; 16];
+        low.copy_from_slice(&h[16..]);
+        out.push(u128::from_be_bytes(low).max(1));
+    }
+    out
+}
+
+/// The `uint256[8][]` argument whose offset is head word `i`.
+fn proof_array(a: Args<'_>, i: usize) -> Option<Vec<ProofWords>> {
+    let offset = usize::try_from(a.u256(i)?).ok()?;
+    let len = usize::try_from(U256::from_be_slice(
+        a.0.get(offset..offset.checked_add(32)?)?,
+    ))
+    .ok()?;
+    let start = offset.checked_add(32)?;
+    let body = a.0.get(start..start.checked_add(len.checked_mul(256)?)?)?;
+    Some(
+        body.chunks_exact(256)
+            .map(|p| core::array::from_fn(|j| U256::from_be_slice(&p[32 * j..32 * j + 32])))
+            .collect(),
+    )
 }
 
 /// The eight proof words (heads 0..8 of both `verifyProof` forms).
@@ -286,6 +365,12 @@ fn dispatch(s: &mut Groth16Verifier, selector: [u8; 4], a: Args<'_>) -> Option<A
         verifyProof_1Call::SELECTOR => {
             let proof = arg!(proof_words(a));
             verdict(s.verify_proof(&proof, &arg!(word_array(a, 8))))
+        }
+        verifyBatchCall::SELECTOR => {
+            let proofs = arg!(proof_array(a, 0));
+            let inputs = arg!(word_array(a, 1));
+            let seed = stylus_sdk::crypto::keccak(a.0);
+            verdict(s.verify_batch(&proofs, &inputs, seed))
         }
         publicInputCountCall::SELECTOR => Ok(returns(&[s.public_input_count().into()])),
         verifyingKeyCall::SELECTOR => Ok(returns(&[Token::Bytes(s.verifying_key())])),
