@@ -70,6 +70,9 @@ pub const EVENT_REF: &str = "PAYMENT_APPROVED";
 pub const MESSAGE: &str = "Invoice INV-2025-0042 approved by finance; payment due in 30 days.";
 
 /// The processHash circuit's test proving key (public seed: tests only).
+///
+/// # Panics
+/// If the circuit's setup fails (it does not).
 pub fn proving_key() -> &'static ark_groth16::ProvingKey<Bn254> {
     static PK: OnceLock<ark_groth16::ProvingKey<Bn254>> = OnceLock::new();
     PK.get_or_init(|| integra_circuits::setup_from_seed(TEST_SEED).expect("setup"))
@@ -171,6 +174,9 @@ impl Deployed {
 }
 
 /// A real proof for `m` (knowledge of [`SECRET`]), randomized by `seed`.
+///
+/// # Panics
+/// If proving fails (it does not for this circuit).
 #[must_use]
 pub fn prove(m: &Message, seed: u8) -> EvmProof {
     let mut rng = ChaCha20Rng::from_seed([seed; 32]);

@@ -1,4 +1,5 @@
 //! `IntegraMessageV1` and the Groth16 verifier as WASM in the executor, with real proofs from
+#![allow(clippy::many_single_char_names)] // d(eployment), m(essage), p(roof), r(eceipt), c(all)
 //! `integra-circuits`: acceptance, replay with another message / sender / tokenId / deployment,
 //! tampered proofs, processHash ≥ r, unknown and deactivated verifier, ERC-2771 forwarding,
 //! batches (valid, one bad proof), and a snarkjs-produced proof verified through the verifier.

@@ -361,6 +361,7 @@ fn fr_word(x: Fr) -> U256 {
 /// # Errors
 /// A [`Failure`] when a proof or input is malformed (its index is not reported: re-verify the
 /// proofs one by one to find it) or a precompile fails.
+#[allow(clippy::many_single_char_names)] // the math's names: k, n, r, s, t, l, a, c
 pub fn verify_batch_with_precompiles<S: StaticCall + ?Sized>(
     vk: VerifyingKey<'_>,
     proofs: &[ProofWords],

@@ -724,6 +724,7 @@ impl Router<IntegraMessage> for IntegraMessage {
         None
     }
 
+    #[allow(clippy::many_single_char_names)]
     fn constructor(s: &mut Self, input: &[u8]) -> Option<ArbResult> {
         Some((|| {
             if !s.vm().msg_value().is_zero() {
