@@ -12,6 +12,7 @@ interface IGroth16Verifier {
 
     function VERSION() external view returns (string memory);
     function publicInputCount() external view returns (uint256);
+    function verifyBatch(uint256[8][] memory proofs, uint256[] memory inputs) external view returns (bool);
     function verifyProof(uint256[2] memory a, uint256[2][2] memory b, uint256[2] memory c, uint256[2] memory input) external view returns (bool);
     function verifyProof(uint256[2] memory a, uint256[2][2] memory b, uint256[2] memory c, uint256[] memory input) external view returns (bool);
     function verifyingKey() external view returns (bytes memory);

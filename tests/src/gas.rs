@@ -222,6 +222,107 @@ pub fn registry_rows() -> Result<Vec<Row>, ArtifactError> {
     Ok(rows)
 }
 
+/// Measures the Groth16 verifier and `IntegraMessageV1` with real proofs from
+/// `integra-circuits`: each operation on a fresh deployment (cold storage, uncached programs),
+/// then the single registration again with all three programs cached (Nitro's cache manager),
+/// which removes their init gas.
+///
+/// # Errors
+/// If an artifact cannot be had or a scenario does not succeed.
+pub fn message_rows() -> Result<Vec<Row>, ArtifactError> {
+    use crate::message::{
+        batch, deploy, prove, registerMessageBatchCall, register_call, verifyProofCall, ALICE,
+        EVENT_REF, MESSAGE,
+    };
+    let mut rows = Vec::new();
+
+    let mut d = deploy()?;
+    let m = d.message(ALICE, 7, EVENT_REF, MESSAGE);
+    let proof = prove(&m, 1);
+    let verify = verifyProofCall {
+        a: proof.a,
+        b: proof.b,
+        c: proof.c,
+        input: [
+            alloy_primitives::U256::from_be_bytes(crate::message::process_hash().0),
+            integra_circuits::evm::fr_to_u256(m.hash()),
+        ],
+    };
+    let r = ok(
+        d.world.raw(
+            ALICE,
+            d.verifier,
+            &verify.abi_encode(),
+            alloy_primitives::U256::ZERO,
+        ),
+        "verifyProof",
+    )?;
+    rows.push(row(
+        "Groth16Verifier verifyProof (tx)",
+        "N = 2 public inputs, valid proof; precompiles 193,300 of it",
+        &r,
+        Some(SNARKJS_VERIFY_TX),
+    ));
+    let r = ok(
+        d.world.send(ALICE, d.message, &register_call(&m, &proof)),
+        "registerMessage",
+    )?;
+    rows.push(row(
+        "IntegraMessageV1 registerMessage",
+        "eventRef \"PAYMENT_APPROVED\" (16 B), 66 B message, real proof (N = 2)",
+        &r,
+        Some(SOL_REGISTER_MESSAGE),
+    ));
+
+    let mut d = deploy()?;
+    for (addr, cached) in [(d.registry, true), (d.verifier, true), (d.message, true)] {
+        d.world.vm.set_cached(addr, cached);
+    }
+    let m = d.message(ALICE, 7, EVENT_REF, MESSAGE);
+    let proof = prove(&m, 1);
+    let r = ok(
+        d.world.send(ALICE, d.message, &register_call(&m, &proof)),
+        "registerMessage (cached)",
+    )?;
+    rows.push(row(
+        "IntegraMessageV1 registerMessage, programs cached",
+        "as above; registry, verifier and message contract in Nitro's program cache",
+        &r,
+        Some(SOL_REGISTER_MESSAGE),
+    ));
+
+    for k in [1usize, 4, 8, 16] {
+        let mut d = deploy()?;
+        let messages = batch(&d, ALICE, k);
+        let r = ok(
+            d.world
+                .send(ALICE, d.message, &registerMessageBatchCall { messages }),
+            "registerMessageBatch",
+        )?;
+        let per = Receipt {
+            gas_used: r.gas_used / k as u64,
+            intrinsic_gas: r.intrinsic_gas / k as u64,
+            entry_gas: r.entry_gas / k as u64,
+            ..r.clone()
+        };
+        rows.push(row(
+            &format!("IntegraMessageV1 registerMessageBatch, k = {k}, per message"),
+            &format!(
+                "tx {} gas / {k}; each message as above (16 B eventRef, 66 B message)",
+                thousands(r.gas_used)
+            ),
+            &per,
+            Some(SOL_REGISTER_MESSAGE),
+        ));
+    }
+    Ok(rows)
+}
+
+/// `registerMessage` of the Solidity V6 reference with a real (1-input) Groth16 proof.
+pub const SOL_REGISTER_MESSAGE: u64 = 248_530;
+/// A snarkjs-exported Solidity verifier, 2 public inputs, as a transaction.
+pub const SNARKJS_VERIFY_TX: u64 = 221_111;
+
 /// Renders `rows` as the Markdown report.
 #[must_use]
 pub fn render(rows: &[Row], modules: &[ModuleFacts], source: &str) -> String {

@@ -14,6 +14,7 @@
 //! unaffected).
 
 pub mod gas;
+pub mod message;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

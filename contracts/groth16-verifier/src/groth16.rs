@@ -284,3 +284,178 @@ pub fn verify_with_arkworks(
     );
     Ok(out.0.is_one())
 }
+
+/// Gas of an `ecPairing` call with `pairs` pairs (EIP-1108).
+#[must_use]
+pub const fn pairing_gas(pairs: usize) -> u64 {
+    45_000 + 34_000 * pairs as u64
+}
+
+/// The most proofs one batch takes (`k + 3` pairs in one `ecPairing` call).
+pub const MAX_BATCH: usize = 32;
+
+/// `p − y` for a G1 point given as 64 bytes (the point at infinity stays all zero).
+fn neg_g1(point: &[u8; 64]) -> [u8; 64] {
+    let mut out = *point;
+    if point.iter().all(|b| *b == 0) {
+        return out;
+    }
+    let y = U256::from_be_slice(&point[32..]);
+    let p = U256::from_limbs(<Fq as PrimeField>::MODULUS.0);
+    out[32..].copy_from_slice(&(p - y).to_be_bytes::<32>());
+    out
+}
+
+fn ec_mul<S: StaticCall + ?Sized>(
+    calls: &mut S,
+    point: &[u8],
+    scalar: U256,
+) -> Result<[u8; 64], Failure> {
+    let mut mul = [0u8; 96];
+    mul[..64].copy_from_slice(point);
+    mul[64..].copy_from_slice(&scalar.to_be_bytes::<32>());
+    precompile(calls, EC_MUL, EC_MUL_GAS, &mul)
+}
+
+fn ec_add<S: StaticCall + ?Sized>(
+    calls: &mut S,
+    p: &[u8; 64],
+    q: &[u8; 64],
+) -> Result<[u8; 64], Failure> {
+    let mut add = [0u8; 128];
+    add[..64].copy_from_slice(p);
+    add[64..].copy_from_slice(q);
+    precompile(calls, EC_ADD, EC_ADD_GAS, &add)
+}
+
+fn g1_bytes(w: [U256; 2]) -> [u8; 64] {
+    let mut out = [0u8; 64];
+    out[..32].copy_from_slice(&w[0].to_be_bytes::<32>());
+    out[32..].copy_from_slice(&w[1].to_be_bytes::<32>());
+    out
+}
+
+fn fr_word(x: Fr) -> U256 {
+    U256::from_limbs(x.into_bigint().0)
+}
+
+/// Checks `k = proofs.len()` proofs at once on the precompiles, with one `ecPairing` call of
+/// `k + 3` pairs. `inputs` holds the N public inputs of each proof in order (`k·N` words);
+/// `scalars` the random coefficients `rᵢ` (`scalars[0]` should be 1; the others must be drawn
+/// after the proofs are fixed, e.g. by hashing them, and be non-zero).
+///
+/// Each proof satisfies `e(Aᵢ, Bᵢ) = e(α, β)·e(Lᵢ, γ)·e(Cᵢ, δ)` with `Lᵢ = IC₀ + Σⱼ xᵢⱼ·ICⱼ₊₁`.
+/// Raising the i-th equation to `rᵢ` and multiplying them all gives
+///
+/// ```text
+/// Πᵢ e(rᵢ·Aᵢ, Bᵢ) = e(S·α, β) · e(S·IC₀ + Σⱼ Tⱼ·ICⱼ₊₁, γ) · e(Σᵢ rᵢ·Cᵢ, δ)
+/// with S = Σᵢ rᵢ and Tⱼ = Σᵢ rᵢ·xᵢⱼ (mod r),
+/// ```
+///
+/// checked as `Πᵢ e(rᵢ·Aᵢ, Bᵢ) · e(−S·α, β) · e(−L, γ) · e(−C, δ) = 1`. The three right-hand
+/// points are one multi-scalar product each, because the scalars are combined in Fr first:
+/// `2 + 2·(k − 1) + N + 1` `ecMul` and `N + k − 1` `ecAdd` calls in all. If every proof is valid
+/// the check passes; if one is not, it passes only with probability ≤ 2⁻¹²⁸ over 128-bit `rᵢ`
+/// (the failing equations would have to cancel for scalars fixed after the proofs).
+///
+/// # Errors
+/// A [`Failure`] when a proof or input is malformed (its index is not reported: re-verify the
+/// proofs one by one to find it) or a precompile fails.
+#[allow(clippy::many_single_char_names)] // the math's names: k, n, r, s, t, l, a, c
+pub fn verify_batch_with_precompiles<S: StaticCall + ?Sized>(
+    vk: VerifyingKey<'_>,
+    proofs: &[ProofWords],
+    inputs: &[U256],
+    scalars: &[u128],
+    calls: &mut S,
+) -> Result<bool, Failure> {
+    let n = vk.inputs();
+    let k = proofs.len();
+    if inputs.len() != k * n || scalars.len() != k {
+        return Err(Failure::InputCount {
+            expected: k * n,
+            actual: inputs.len(),
+        });
+    }
+    if k == 0 {
+        return Ok(false);
+    }
+    let mut s = Fr::zero();
+    let mut t = Vec::with_capacity(n);
+    t.resize(n, Fr::zero());
+    for (i, proof) in proofs.iter().enumerate() {
+        let x = &inputs[i * n..(i + 1) * n];
+        decode(vk, proof, x)?;
+        let r = Fr::from(scalars[i]);
+        s += r;
+        for (tj, xj) in t.iter_mut().zip(x) {
+            // decode checked xj < r.
+            *tj += r * Fr::from_bigint(BigInt(xj.into_limbs())).unwrap_or_default();
+        }
+    }
+    let mut pairs = Vec::with_capacity((k + 3) * 192);
+    let mut sum_c = [0u8; 64];
+    for (i, proof) in proofs.iter().enumerate() {
+        let a = g1_bytes([proof[0], proof[1]]);
+        let c = g1_bytes([proof[6], proof[7]]);
+        let (ra, rc) = if scalars[i] == 1 {
+            (a, c)
+        } else {
+            let r = U256::from(scalars[i]);
+            (ec_mul(calls, &a, r)?, ec_mul(calls, &c, r)?)
+        };
+        pairs.extend_from_slice(&ra);
+        for w in &proof[2..6] {
+            pairs.extend_from_slice(&w.to_be_bytes::<32>());
+        }
+        sum_c = if i == 0 {
+            rc
+        } else {
+            ec_add(calls, &sum_c, &rc)?
+        };
+    }
+    let s_word = fr_word(s);
+    let alpha_beta = vk.alpha_beta();
+    let s_alpha = ec_mul(calls, &alpha_beta[..64], s_word)?;
+    pairs.extend_from_slice(&neg_g1(&s_alpha));
+    pairs.extend_from_slice(&alpha_beta[64..]);
+    let mut l = ec_mul(calls, vk.ic(0), s_word)?;
+    for (j, tj) in t.iter().enumerate() {
+        let term = ec_mul(calls, vk.ic(j + 1), fr_word(*tj))?;
+        l = ec_add(calls, &l, &term)?;
+    }
+    pairs.extend_from_slice(&neg_g1(&l));
+    pairs.extend_from_slice(vk.gamma());
+    pairs.extend_from_slice(&neg_g1(&sum_c));
+    pairs.extend_from_slice(vk.delta());
+    let ok: [u8; 32] = precompile(calls, EC_PAIRING, pairing_gas(k + 3), &pairs)?;
+    Ok(U256::from_be_bytes(ok) == U256::from(1))
+}
+
+/// The arkworks backend's batch: each proof verified on its own (the randomized combination
+/// saves precompile pairings; in WASM the per-proof Miller loops dominate either way).
+///
+/// # Errors
+/// As [`verify_with_arkworks`].
+pub fn verify_batch_with_arkworks(
+    vk: VerifyingKey<'_>,
+    proofs: &[ProofWords],
+    inputs: &[U256],
+) -> Result<bool, Failure> {
+    let n = vk.inputs();
+    if inputs.len() != proofs.len() * n {
+        return Err(Failure::InputCount {
+            expected: proofs.len() * n,
+            actual: inputs.len(),
+        });
+    }
+    if proofs.is_empty() {
+        return Ok(false);
+    }
+    for (i, proof) in proofs.iter().enumerate() {
+        if !verify_with_arkworks(vk, proof, &inputs[i * n..(i + 1) * n])? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}

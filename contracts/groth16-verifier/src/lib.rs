@@ -33,12 +33,37 @@
 //! price. The `arkworks-backend` feature runs the pairing in WASM instead, for chains without the
 //! precompiles.
 //!
+//! ## Batch verification
+//! `verifyBatch(uint256[8][] proofs, uint256[] inputs) → bool` checks up to 32 proofs (inputs
+//! flat, N per proof) with one randomized equation: coefficients `r₀ = 1`,
+//! `rᵢ = low128(keccak256(keccak256(args) ‖ i))`, and
+//! `Πᵢ e(rᵢAᵢ, Bᵢ)·e(−Sα, β)·e(−L, γ)·e(−ΣrᵢCᵢ, δ) = 1` with `S = Σrᵢ` and
+//! `L = S·IC₀ + Σⱼ(Σᵢ rᵢxᵢⱼ)·ICⱼ₊₁` (scalars combined in Fr, so L costs N + 1 `ecMul`, not k·N):
+//! `k + 3` pairs in one `ecPairing`, `2k + 2` `ecMul`, `k + 1` `ecAdd` (N = 2). `false` means some
+//! proof is invalid, not which (`IntegraMessageV1` re-verifies one by one to name it). The
+//! arkworks backend verifies a batch proof by proof.
+//!
 //! ## Measured cost
-//! Size (`scripts/build-contracts.sh -p groth16-verifier`, workspace profile opt-level "s"):
-//! 32,736 B raw, 12,503 B compressed (opt-level "z" saves < 1 %: the module is mostly the SDK's
-//! host glue and the router, not arkworks). Gas, default backend: the precompiles take exactly
-//! 181,000 + 6,150·N (193,300 for N = 2; asserted by the tests' precompile model); the WASM
-//! execution around them is not measured yet: that needs the Stylus executor (`stylus-vm`).
+//! Size (pipeline, workspace profile opt-level "s"): 48,481 B raw, **16,752 B compressed**
+//! with `verifyBatch` (it was 12,503 B before: the batch adds the Fr field arithmetic and the
+//! aggregation, ~4.2 KB). Over the 12 KB budget of issue 4 and under Stylus's 24 KiB limit. No
+//! real reduction found in the time available: the SDK's `dyn Host` call path is already
+//! avoided (raw calls), and opt-level "z" saved < 1 % before.
+//!
+//! Gas, default backend, measured in `stylus-vm` (`docs/gas.md`), one `verifyProof` (N = 2,
+//! valid proof) as its own transaction: **240,950 gas** = 26,172 intrinsic (calldata) + 19,535
+//! program entry (uncached: 8,832 + init 7,821 + 352 + cached 2,530) + 195,243 execution, of
+//! which the precompiles take exactly 181,000 + 6,150·2 = 193,300 and the WASM around them
+//! ~1,943. Budget ≤ 181,000 + 6,150·N + 3,000 = 196,300 for the verify itself: met (195,243);
+//! as a whole transaction it is 1.09× the snarkjs Solidity verifier's 221,111. Called from
+//! `IntegraMessageV1` the verifier costs its entry plus execution, no intrinsic gas.
+//!
+//! Arkworks backend (`--features arkworks-backend`, same profile): 85,293 B raw, **25,865 B
+//! compressed** — over the 24,576 B limit of a classic contract, so the pipeline rejects it for
+//! ArbOS 50; from ArbOS 60 it needs a root contract with 2 fragments. Its gas was not measured
+//! in the executor in this change (the test harness deploys only modules that pass the
+//! pipeline); DESIGN.md §4's measurement of the same pure-arkworks verify is ~1.6M gas at
+//! opt-level "s" (2.2M at "z").
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
@@ -69,6 +94,7 @@ macro_rules! verifier_interface {
             interface IGroth16Verifier {
         function verifyProof(uint256[2] a, uint256[2][2] b, uint256[2] c, uint256[2] input) external view returns (bool);
         function verifyProof(uint256[2] a, uint256[2][2] b, uint256[2] c, uint256[] input) external view returns (bool);
+        function verifyBatch(uint256[8][] proofs, uint256[] inputs) external view returns (bool);
         function publicInputCount() external view returns (uint256);
         function verifyingKey() external view returns (bytes);
         function verifyingKeyHash() external view returns (bytes32);
@@ -193,6 +219,47 @@ impl Groth16Verifier {
         Ok(verdict?)
     }
 
+    /// Verifies `proofs` (at most [`groth16::MAX_BATCH`]) at once, `inputs` holding the N
+    /// public inputs of each in order, with one randomized check (see
+    /// [`groth16::verify_batch_with_precompiles`]). `seed` fixes the random coefficients: the
+    /// router passes `keccak256` of the whole call's arguments, so they are drawn after every
+    /// proof and input is fixed. `true` only if every proof is valid (up to 2⁻¹²⁸); `false`
+    /// says that at least one is not, not which: verify them one by one to find it.
+    ///
+    /// # Errors
+    /// See [`Error`]; `InputCountMismatch` also for an empty or oversized batch.
+    pub fn verify_batch(
+        &self,
+        proofs: &[ProofWords],
+        inputs: &[U256],
+        seed: B256,
+    ) -> Result<bool, Error> {
+        if proofs.is_empty() || proofs.len() > groth16::MAX_BATCH {
+            return Err(Failure::InputCount {
+                expected: groth16::MAX_BATCH,
+                actual: proofs.len(),
+            }
+            .into());
+        }
+        #[cfg(not(feature = "arkworks-backend"))]
+        let verdict = {
+            let scalars = batch_scalars(seed, proofs.len());
+            groth16::verify_batch_with_precompiles(
+                VERIFYING_KEY,
+                proofs,
+                inputs,
+                &scalars,
+                &mut HostCalls,
+            )
+        };
+        #[cfg(feature = "arkworks-backend")]
+        let verdict = {
+            let _ = seed;
+            groth16::verify_batch_with_arkworks(VERIFYING_KEY, proofs, inputs)
+        };
+        Ok(verdict?)
+    }
+
     /// N, the number of public inputs of the key.
     #[must_use]
     pub fn public_input_count(&self) -> U256 {
@@ -220,6 +287,43 @@ impl Groth16Verifier {
     /// Required by `#[entrypoint]`, which `#[public]` would otherwise generate.
     #[doc(hidden)]
     pub const fn __stylus_assert_overrides() {}
+}
+
+/// The batch coefficients: `r₀ = 1`, `rᵢ` = the low 128 bits of `keccak256(seed ‖ i)` (1 if
+/// those are zero), `i` as a 32-byte big-endian word.
+#[must_use]
+pub fn batch_scalars(seed: B256, k: usize) -> Vec<u128> {
+    let mut out = Vec::with_capacity(k);
+    let mut buf = [0u8; 64];
+    buf[..32].copy_from_slice(seed.as_slice());
+    for i in 0..k {
+        if i == 0 {
+            out.push(1);
+            continue;
+        }
+        buf[32..].copy_from_slice(&U256::from(i).to_be_bytes::<32>());
+        let h = stylus_sdk::crypto::keccak(buf);
+        let mut low = [0u8; 16];
+        low.copy_from_slice(&h[16..]);
+        out.push(u128::from_be_bytes(low).max(1));
+    }
+    out
+}
+
+/// The `uint256[8][]` argument whose offset is head word `i`.
+fn proof_array(a: Args<'_>, i: usize) -> Option<Vec<ProofWords>> {
+    let offset = usize::try_from(a.u256(i)?).ok()?;
+    let len = usize::try_from(U256::from_be_slice(
+        a.0.get(offset..offset.checked_add(32)?)?,
+    ))
+    .ok()?;
+    let start = offset.checked_add(32)?;
+    let body = a.0.get(start..start.checked_add(len.checked_mul(256)?)?)?;
+    Some(
+        body.chunks_exact(256)
+            .map(|p| core::array::from_fn(|j| U256::from_be_slice(&p[32 * j..32 * j + 32])))
+            .collect(),
+    )
 }
 
 /// The eight proof words (heads 0..8 of both `verifyProof` forms).
@@ -286,6 +390,12 @@ fn dispatch(s: &mut Groth16Verifier, selector: [u8; 4], a: Args<'_>) -> Option<A
         verifyProof_1Call::SELECTOR => {
             let proof = arg!(proof_words(a));
             verdict(s.verify_proof(&proof, &arg!(word_array(a, 8))))
+        }
+        verifyBatchCall::SELECTOR => {
+            let proofs = arg!(proof_array(a, 0));
+            let inputs = arg!(word_array(a, 1));
+            let seed = stylus_sdk::crypto::keccak(a.0);
+            verdict(s.verify_batch(&proofs, &inputs, seed))
         }
         publicInputCountCall::SELECTOR => Ok(returns(&[s.public_input_count().into()])),
         verifyingKeyCall::SELECTOR => Ok(returns(&[Token::Bytes(s.verifying_key())])),

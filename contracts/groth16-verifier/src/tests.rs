@@ -137,7 +137,8 @@ impl StaticCall for ModelPrecompiles {
                 ))
             }
             EC_PAIRING => {
-                assert_eq!((gas, data.len()), (EC_PAIRING_GAS, 768));
+                assert!(data.len().is_multiple_of(192));
+                assert_eq!(gas, groth16::pairing_gas(data.len() / 192));
                 let mut g1s = Vec::new();
                 let mut g2s = Vec::new();
                 for pair in data.chunks(192) {
@@ -579,4 +580,95 @@ mod routed {
             .abi_encode())
         );
     }
+}
+
+/// `k` valid proofs for distinct messages, flat inputs.
+fn valid_batch(k: usize) -> (Vec<ProofWords>, Vec<U256>) {
+    let mut proofs = Vec::new();
+    let mut inputs = Vec::new();
+    for i in 0..k {
+        let m = Message {
+            token_id: U256::from(100 + i),
+            ..sample_message()
+        };
+        let mut rng = ChaCha20Rng::from_seed([u8::try_from(i).unwrap(); 32]);
+        let proof = integra_circuits::prove(test_key(), Fr::from(1u8), m.hash(), &mut rng).unwrap();
+        proofs.push(EvmProof::from_ark(&proof).words());
+        inputs.push(evm::fr_to_u256(integra_circuits::process_hash(Fr::from(
+            1u8,
+        ))));
+        inputs.push(evm::fr_to_u256(m.hash()));
+    }
+    (proofs, inputs)
+}
+
+#[test]
+fn batch_accepts_valid_proofs_with_k_plus_3_pairs_and_2k_plus_2_muls() {
+    for k in [1, 2, 5] {
+        let (proofs, inputs) = valid_batch(k);
+        let scalars = batch_scalars(alloy_primitives::B256::repeat_byte(7), k);
+        let mut model = ModelPrecompiles::default();
+        let ok = groth16::verify_batch_with_precompiles(
+            VERIFYING_KEY,
+            &proofs,
+            &inputs,
+            &scalars,
+            &mut model,
+        );
+        assert_eq!(ok, Ok(true), "k = {k}");
+        let count = |a: Address| model.calls.iter().filter(|(t, _)| *t == a).count();
+        assert_eq!(count(EC_PAIRING), 1);
+        assert_eq!(count(EC_MUL), 2 * k + 2);
+        assert_eq!(count(EC_ADD), k + 1);
+        assert_eq!(
+            groth16::verify_batch_with_arkworks(VERIFYING_KEY, &proofs, &inputs),
+            Ok(true)
+        );
+    }
+}
+
+#[test]
+fn batch_rejects_one_bad_proof_or_input_whatever_its_position() {
+    let (proofs, inputs) = valid_batch(4);
+    let scalars = batch_scalars(alloy_primitives::B256::repeat_byte(3), 4);
+    for bad in 0..4 {
+        let mut swapped = proofs.clone();
+        swapped[bad] = proofs[(bad + 1) % 4];
+        let mut wrong_input = inputs.clone();
+        wrong_input[2 * bad + 1] += U256::from(1);
+        for (p, x) in [(&swapped, &inputs), (&proofs, &wrong_input)] {
+            let mut model = ModelPrecompiles::default();
+            let verdict =
+                groth16::verify_batch_with_precompiles(VERIFYING_KEY, p, x, &scalars, &mut model);
+            assert_eq!(verdict, Ok(false), "bad index {bad}");
+            assert_eq!(
+                groth16::verify_batch_with_arkworks(VERIFYING_KEY, p, x),
+                Ok(false)
+            );
+        }
+    }
+    // Wrong input count.
+    let mut model = ModelPrecompiles::default();
+    assert!(matches!(
+        groth16::verify_batch_with_precompiles(
+            VERIFYING_KEY,
+            &proofs,
+            &inputs[1..],
+            &scalars,
+            &mut model
+        ),
+        Err(Failure::InputCount { .. })
+    ));
+}
+
+#[test]
+fn batch_scalars_start_at_one_and_are_nonzero_and_distinct() {
+    let s = batch_scalars(alloy_primitives::B256::repeat_byte(1), 8);
+    assert_eq!(s[0], 1);
+    assert!(s.iter().all(|x| *x != 0));
+    let mut d = s.clone();
+    d.sort_unstable();
+    d.dedup();
+    assert_eq!(d.len(), 8);
+    assert_ne!(s, batch_scalars(alloy_primitives::B256::repeat_byte(2), 8));
 }

@@ -60,6 +60,20 @@ fn name_struct_outputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &st
     }
 }
 
+/// The same for struct-array inputs (`tuple[]`), e.g. `registerMessageBatch(MessageInput[])`.
+fn name_struct_array_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
+    for (function, ty) in structs {
+        for f in abi.functions.get_mut(*function).into_iter().flatten() {
+            for input in f.inputs.iter_mut().filter(|i| i.ty == "tuple[]") {
+                input.internal_type = Some(InternalType::Struct {
+                    contract: Some(interface.to_string()),
+                    ty: format!("{ty}[]"),
+                });
+            }
+        }
+    }
+}
+
 /// Every deployable contract, in deploy order.
 #[must_use]
 pub fn exports() -> Vec<Export> {
@@ -84,6 +98,19 @@ pub fn exports() -> Vec<Export> {
             name: "Groth16Verifier",
             interface: "IGroth16Verifier",
             abi: groth16_verifier::abi(),
+        },
+        Export {
+            name: "IntegraMessageV1",
+            interface: "IIntegraMessageV1",
+            abi: {
+                let mut abi = integra_message::abi();
+                name_struct_array_inputs(
+                    &mut abi,
+                    "IIntegraMessageV1",
+                    &[("registerMessageBatch", "MessageInput")],
+                );
+                abi
+            },
         },
     ]
 }

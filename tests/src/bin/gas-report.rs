@@ -8,15 +8,24 @@ fn main() -> ExitCode {
         "the modules the pipeline ships (each contract built alone in release for wasm32, \
                   then re-encoded, stripped and checked by `integra-pipeline`)"
             .to_string();
-    let rows = match integra_tests::gas::registry_rows() {
+    let rows = match integra_tests::gas::registry_rows().and_then(|mut r| {
+        integra_tests::gas::message_rows().map(|m| {
+            r.extend(m);
+            r
+        })
+    }) {
         Ok(rows) => rows,
         Err(e) => {
             eprintln!("gas report: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let modules = match integra_tests::gas::module_facts("integra-registry") {
-        Ok(m) => vec![m],
+    let modules = match ["integra-registry", "groth16-verifier", "integra-message"]
+        .into_iter()
+        .map(integra_tests::gas::module_facts)
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(m) => m,
         Err(e) => {
             eprintln!("gas report: {e}");
             return ExitCode::FAILURE;
