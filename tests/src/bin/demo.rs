@@ -3,14 +3,16 @@
 //! events or typed error, and the resulting state.
 //! Run with `scripts/demo.sh` (or `cargo run -p integra-tests --bin demo`).
 //!
-//! Today: the component registry (deploy-order step 2 of spec 00 §1). Components that are not
-//! contracts of this repository yet are stand-in contract accounts, and say so.
+//! Today: the component registry (deploy-order step 2 of spec 00 §1), then a workflow message
+//! proved with the processHash circuit (spec 00 §2 step 7) — and the same proof replayed by
+//! someone else, which fails. Components that are not contracts of this repository yet are
+//! stand-in contract accounts, and say so.
 
 use std::process::ExitCode;
 
 use alloy_primitives::{address, keccak256, Address, U256};
 use alloy_sol_types::{sol, SolCall, SolError, SolEvent, SolValue};
-use integra_tests::{gas::thousands, World};
+use integra_tests::{gas::thousands, message, World};
 use stylus_vm::{Log, Receipt, Status};
 
 sol! {
@@ -38,6 +40,8 @@ sol! {
     #[derive(Debug)]
     event ProviderRegistered(bytes32 indexed providerId, address indexed provider, bytes32 codeHash, string providerType, string description, uint256 timestamp);
     #[derive(Debug)]
+    event VerifierRegistered(bytes32 indexed verifierId, address indexed verifier, bytes32 codeHash, string verifierType, string description, uint256 timestamp);
+    #[derive(Debug)]
     event ComponentDeactivated(bytes32 indexed componentId, address indexed component, string reason, uint256 timestamp);
     #[derive(Debug)]
     event ProviderDeactivated(bytes32 indexed providerId, address indexed provider, uint256 timestamp);
@@ -48,8 +52,12 @@ sol! {
     #[derive(Debug)]
     event ProviderReactivated(bytes32 indexed providerId, address indexed provider, uint256 timestamp);
 
+    #[derive(Debug)]
+    event MessageRegistered(bytes32 indexed integraHash, bytes32 indexed processHash, uint256 indexed tokenId, string eventRef, string message, uint256 timestamp, address registrant);
+
     error AccessControlUnauthorizedAccount(address account, bytes32 neededRole);
     error ProviderInactive(bytes32 providerId);
+    error InvalidProof();
 }
 
 const GOVERNOR: Address = address!("00000000000000000000000000000000000060e0");
@@ -73,11 +81,13 @@ fn describe_log(log: &Log) -> String {
         RoleGranted,
         ComponentRegistered,
         ProviderRegistered,
+        VerifierRegistered,
         ComponentDeactivated,
         ProviderDeactivated,
         ProviderDeactivationReason,
         ComponentReactivated,
-        ProviderReactivated
+        ProviderReactivated,
+        MessageRegistered
     );
     format!("unknown event {:?}", log.topics.first())
 }
@@ -91,6 +101,9 @@ fn describe_revert(output: &[u8]) -> String {
     }
     if let Ok(e) = ProviderInactive::abi_decode(output, true) {
         return format!("ProviderInactive({})", e.providerId);
+    }
+    if InvalidProof::abi_decode(output, true).is_ok() {
+        return "InvalidProof()".into();
     }
     format!("0x{}", alloy_primitives::hex::encode(output))
 }
@@ -210,5 +223,53 @@ fn main() -> ExitCode {
         info.providerAddress, info.active, info.providerType, info.registeredAt, info.codeHash
     );
     println!("   isComponentApproved({EAS_STAND_IN}) = {approved}");
-    ExitCode::SUCCESS
+
+    match workflow_message(&mut n) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("demo: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Registry + Groth16 verifier (test key) + IntegraMessageV1 on a fresh chain; Alice proves she
+/// knows the workflow's secret and posts a message; Bob replays her proof and is refused.
+fn workflow_message(n: &mut u32) -> Result<(), integra_tests::ArtifactError> {
+    println!("\n--- a workflow message gated by a Groth16 proof (fresh chain) ---");
+    let mut d = message::deploy()?;
+    step(n, "deploy IntegraRegistry", &d.receipts[0]);
+    println!(
+        "   Groth16Verifier deployed at {} (TEST verifying key: demo only)",
+        d.verifier
+    );
+    step(
+        n,
+        "governor registers the verifier (BasicAccessV1Poseidon v1)",
+        &d.receipts[1],
+    );
+    step(
+        n,
+        &format!("deploy IntegraMessageV1 at {}", d.message),
+        &d.receipts[2],
+    );
+
+    let m = d.message(message::ALICE, 1, message::EVENT_REF, message::MESSAGE);
+    println!(
+        "\n   processHash = Poseidon(secret) = {}; messageHash binds record, token, eventRef,\n   message, sender (Alice), chain id and this contract: {}",
+        message::process_hash(),
+        integra_circuits::evm::fr_to_u256(m.hash())
+    );
+    let proof = message::prove(&m, 7);
+    let call = message::register_call(&m, &proof);
+    let r = d.world.send(message::ALICE, d.message, &call);
+    step(n, "Alice registers \"PAYMENT_APPROVED\" with her proof", &r);
+
+    let r = d.world.send(message::BOB, d.message, &call);
+    step(
+        n,
+        "Bob replays Alice's exact calldata (the proof binds Alice as sender)",
+        &r,
+    );
+    Ok(())
 }
