@@ -233,7 +233,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// Registry + Groth16 verifier (test key) + IntegraMessageV1 on a fresh chain; Alice proves she
+/// Registry + Groth16 verifier (test key) + `IntegraMessageV1` on a fresh chain; Alice proves she
 /// knows the workflow's secret and posts a message; Bob replays her proof and is refused.
 fn workflow_message(n: &mut u32) -> Result<(), integra_tests::ArtifactError> {
     println!("\n--- a workflow message gated by a Groth16 proof (fresh chain) ---");
