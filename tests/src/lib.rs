@@ -53,20 +53,37 @@ fn target_dir() -> PathBuf {
 /// # Errors
 /// When `INTEGRA_ARTIFACTS` is set but lacks the file, or the build fails.
 pub fn artifact(name: &str) -> Result<Vec<u8>, ArtifactError> {
+    artifact_built_with(name, &[])
+}
+
+/// As [`artifact`], with build-time environment variables for the contract's build script (e.g.
+/// `INTEGRA_VERIFIER_VK` for a verifier of another key). A variant is always built (never taken
+/// from `INTEGRA_ARTIFACTS`) and cached per name and variables; building it and then the plain
+/// artifact again only recompiles the contract crate itself.
+///
+/// # Errors
+/// When the build fails or its module fails the pipeline.
+pub fn artifact_built_with(
+    name: &str,
+    envs: &[(&str, &std::path::Path)],
+) -> Result<Vec<u8>, ArtifactError> {
     static CACHE: OnceLock<Mutex<HashMap<String, Vec<u8>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut cache = cache
         .lock()
         .map_err(|_| ArtifactError("artifact cache poisoned".into()))?;
-    if let Some(wasm) = cache.get(name) {
+    let key = format!("{name}{envs:?}");
+    if let Some(wasm) = cache.get(&key) {
         return Ok(wasm.clone());
     }
-    let path = if let Some(dir) = std::env::var_os("INTEGRA_ARTIFACTS") {
+    let prebuilt = std::env::var_os("INTEGRA_ARTIFACTS").filter(|_| envs.is_empty());
+    let path = if let Some(dir) = prebuilt {
         PathBuf::from(dir).join(format!("{name}.wasm"))
     } else {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let status = Command::new(cargo)
             .current_dir(workspace_root())
+            .envs(envs.iter().copied())
             .args([
                 "build",
                 "--lib",
@@ -99,7 +116,7 @@ pub fn artifact(name: &str) -> Result<Vec<u8>, ArtifactError> {
         )));
     }
     let wasm = processed.wasm;
-    cache.insert(name.to_owned(), wasm.clone());
+    cache.insert(key, wasm.clone());
     Ok(wasm)
 }
 
