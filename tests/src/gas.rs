@@ -434,3 +434,58 @@ mod tests {
         assert!(md.contains("| op | s | 50,000 | 21,100 | 13,900 | 15,000 | 100,000 | 0.50 |"));
     }
 }
+
+/// `verifyProof` on the pure-arkworks backend (`--features arkworks-backend`: the pairing in
+/// WASM, no precompiles). Its module only fits as an `ArbOS` 60 root contract (2 fragments), so
+/// it is checked under those rules, deployed alone, and called directly with the same proof.
+///
+/// # Errors
+/// If the variant does not build or pass the `ArbOS` 60 rules, or the proof is refused.
+pub fn arkworks_verifier_rows() -> Result<Vec<Row>, ArtifactError> {
+    use crate::message::{deploy, prove, verifyProofCall, ALICE, EVENT_REF, MESSAGE};
+    // The message fields (and so messageHash) come from a normal deployment; the proof does not
+    // depend on which verifier checks it.
+    let d = deploy()?;
+    let m = d.message(ALICE, 7, EVENT_REF, MESSAGE);
+    let proof = prove(&m, 1);
+    let verify = verifyProofCall {
+        a: proof.a,
+        b: proof.b,
+        c: proof.c,
+        input: [
+            alloy_primitives::U256::from_be_bytes(crate::message::process_hash().0),
+            integra_circuits::evm::fr_to_u256(m.hash()),
+        ],
+    };
+    let wasm = crate::artifact_variant(
+        "groth16-verifier",
+        &["arkworks-backend"],
+        &[],
+        &integra_pipeline::Rules::for_arbos(60),
+    )?;
+    let mut world = World::new();
+    let verifier = world
+        .vm
+        .deploy(ALICE, &wasm)
+        .map_err(|e| ArtifactError(e.to_string()))?;
+    let r = ok(
+        world.raw(
+            ALICE,
+            verifier,
+            &verify.abi_encode(),
+            alloy_primitives::U256::ZERO,
+        ),
+        "verifyProof (arkworks backend)",
+    )?;
+    if r.output.last() != Some(&1) {
+        return Err(ArtifactError(
+            "arkworks backend refused a valid proof".into(),
+        ));
+    }
+    Ok(vec![row(
+        "Groth16Verifier verifyProof, pure-arkworks backend (tx)",
+        "as above, pairing in WASM (no precompiles); ArbOS 60 root contract, 2 fragments",
+        &r,
+        Some(SNARKJS_VERIFY_TX),
+    )])
+}

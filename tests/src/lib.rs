@@ -67,16 +67,31 @@ pub fn artifact_built_with(
     name: &str,
     envs: &[(&str, &std::path::Path)],
 ) -> Result<Vec<u8>, ArtifactError> {
+    artifact_variant(name, &[], envs, &integra_pipeline::Rules::default())
+}
+
+/// As [`artifact_built_with`], with cargo features and the pipeline rules the module must pass
+/// (e.g. `Rules::for_arbos(60)` for a module that only fits as a root contract).
+///
+/// # Errors
+/// When the build fails or its module fails the pipeline under `rules`.
+pub fn artifact_variant(
+    name: &str,
+    features: &[&str],
+    envs: &[(&str, &std::path::Path)],
+    rules: &integra_pipeline::Rules,
+) -> Result<Vec<u8>, ArtifactError> {
     static CACHE: OnceLock<Mutex<HashMap<String, Vec<u8>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut cache = cache
         .lock()
         .map_err(|_| ArtifactError("artifact cache poisoned".into()))?;
-    let key = format!("{name}{envs:?}");
+    let key = format!("{name}{features:?}{envs:?}{rules:?}");
     if let Some(wasm) = cache.get(&key) {
         return Ok(wasm.clone());
     }
-    let prebuilt = std::env::var_os("INTEGRA_ARTIFACTS").filter(|_| envs.is_empty());
+    let plain = features.is_empty() && envs.is_empty();
+    let prebuilt = std::env::var_os("INTEGRA_ARTIFACTS").filter(|_| plain);
     let path = if let Some(dir) = prebuilt {
         PathBuf::from(dir).join(format!("{name}.wasm"))
     } else {
@@ -93,6 +108,11 @@ pub fn artifact_built_with(
                 "-p",
                 name,
             ])
+            .args(if features.is_empty() {
+                Vec::new()
+            } else {
+                vec!["--features".to_owned(), features.join(",")]
+            })
             .status()
             .map_err(|e| ArtifactError(format!("cannot run cargo: {e}")))?;
         if !status.success() {
@@ -106,7 +126,7 @@ pub fn artifact_built_with(
         std::fs::read(&path).map_err(|e| ArtifactError(format!("{}: {e}", path.display())))?;
     // Deploy exactly what the pipeline ships: the re-encoded, stripped module, and only if it
     // passes every activation rule and the size gate.
-    let processed = integra_pipeline::process(&built, &integra_pipeline::Rules::default())
+    let processed = integra_pipeline::process(&built, rules)
         .map_err(|e| ArtifactError(format!("{name}: pipeline: {e}")))?;
     if !processed.passed() {
         return Err(ArtifactError(format!(

@@ -9,10 +9,9 @@ fn main() -> ExitCode {
                   then re-encoded, stripped and checked by `integra-pipeline`)"
             .to_string();
     let rows = match integra_tests::gas::registry_rows().and_then(|mut r| {
-        integra_tests::gas::message_rows().map(|m| {
-            r.extend(m);
-            r
-        })
+        r.extend(integra_tests::gas::message_rows()?);
+        r.extend(integra_tests::gas::arkworks_verifier_rows()?);
+        Ok(r)
     }) {
         Ok(rows) => rows,
         Err(e) => {
