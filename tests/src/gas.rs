@@ -407,34 +407,6 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_groups_by_three() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(177_313), "177,313");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn rendering_computes_execution_and_ratio() {
-        let rows = [Row {
-            operation: "op".into(),
-            shape: "s".into(),
-            gas: 50_000,
-            intrinsic: 21_100,
-            entry: 13_900,
-            reference: Some(100_000),
-        }];
-        let md = render(&rows, &[], "test");
-        assert!(md.contains("| op | s | 50,000 | 21,100 | 13,900 | 15,000 | 100,000 | 0.50 |"));
-    }
-}
-
 /// `verifyProof` on the pure-arkworks backend (`--features arkworks-backend`: the pairing in
 /// WASM, no precompiles). Its module only fits as an `ArbOS` 60 root contract (2 fragments), so
 /// it is checked under those rules, deployed alone, and called directly with the same proof.
@@ -488,4 +460,32 @@ pub fn arkworks_verifier_rows() -> Result<Vec<Row>, ArtifactError> {
         &r,
         Some(SNARKJS_VERIFY_TX),
     )])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_by_three() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(177_313), "177,313");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn rendering_computes_execution_and_ratio() {
+        let rows = [Row {
+            operation: "op".into(),
+            shape: "s".into(),
+            gas: 50_000,
+            intrinsic: 21_100,
+            entry: 13_900,
+            reference: Some(100_000),
+        }];
+        let md = render(&rows, &[], "test");
+        assert!(md.contains("| op | s | 50,000 | 21,100 | 13,900 | 15,000 | 100,000 | 0.50 |"));
+    }
 }

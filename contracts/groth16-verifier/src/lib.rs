@@ -74,7 +74,7 @@ pub mod groth16;
 
 use alloc::{string::String, vec, vec::Vec};
 
-use alloy_primitives::{Address, B256, U256};
+use alloy_primitives::{B256, U256};
 use alloy_sol_types::SolCall;
 use integra_primitives::{
     abi::{returns, Args, Token},
@@ -195,7 +195,12 @@ struct HostCalls;
 
 #[cfg(not(feature = "arkworks-backend"))]
 impl groth16::StaticCall for HostCalls {
-    fn static_call(&mut self, to: Address, gas: u64, data: &[u8]) -> Option<Vec<u8>> {
+    fn static_call(
+        &mut self,
+        to: alloy_primitives::Address,
+        gas: u64,
+        data: &[u8],
+    ) -> Option<Vec<u8>> {
         // SAFETY: a static call cannot write storage, and this contract holds no storage
         // references across it.
         unsafe {
