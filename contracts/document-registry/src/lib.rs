@@ -7,12 +7,14 @@
 //! Immutable: no proxy.
 //!
 //! # Storage
-//! A record takes **8 slots** plus one per additional resolver:
-//! 1. `owner` (20) + `registeredAt` (8) + `exists` (1) + `resolversLocked` (1);
+//! A record takes **7 slots** plus one per additional resolver:
+//! 1. `owner` (20) + `registeredAt` (8) + `exists` (1) + `resolversLocked` (1) + the number of
+//!    additional resolvers (1);
 //! 2. `tokenizer`;
 //! 3. `documentExecutor` (20) + `executorAuthorizedAt` (8) (the spec's two mappings, packed);
 //! 4. – 7. `documentHash`, `referenceHash`, `identityExtension`, `primaryResolverId`;
-//! 8. the additional resolvers' length (elements in their own slots).
+//! 8. – 17. up to 10 additional resolver ids (a fixed array: only used slots are written; the
+//!    count lives in slot 1, so a hook call reads no separate length slot).
 //!
 //! A registration without tokenizer, resolver, executor or reference writes two fresh slots.
 //! The configuration every call reads sits in one slot: the trusted forwarder (20), the
@@ -70,7 +72,8 @@ use stylus_sdk::{
     alloy_primitives::aliases::B32,
     prelude::*,
     storage::{
-        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU256, StorageU64, StorageVec,
+        StorageAddress, StorageArray, StorageB256, StorageBool, StorageMap, StorageU256,
+        StorageU64, StorageU8,
     },
     ArbResult,
 };
@@ -508,6 +511,7 @@ struct Record {
     registered_at: StorageU64,
     exists: StorageBool,
     resolvers_locked: StorageBool,
+    additional_count: StorageU8,
     tokenizer: StorageAddress,
     executor: StorageAddress,
     executor_authorized_at: StorageU64,
@@ -515,7 +519,7 @@ struct Record {
     reference_hash: StorageB256,
     identity_extension: StorageB256,
     primary_resolver: StorageB256,
-    additional: StorageVec<StorageB256>,
+    additional: StorageArray<StorageB256, MAX_ADDITIONAL_RESOLVERS>,
 }
 
 /// The document registry's storage.
@@ -594,6 +598,11 @@ fn u64_word(v: u64) -> U256 {
 
 fn u64_of<const B: usize, const L: usize>(v: alloy_primitives::Uint<B, L>) -> u64 {
     v.as_limbs().first().copied().unwrap_or_default()
+}
+
+/// A `uint8` storage value (`n` ≤ 10 here).
+fn w8(n: usize) -> alloy_primitives::Uint<8, 1> {
+    alloy_primitives::Uint::from_limbs([n as u64])
 }
 
 /// A `uint64` storage value. `Uint::from` is avoided: its overflow panic pulls in `core::fmt`.
@@ -917,14 +926,15 @@ impl IntegraDocumentRegistry {
         }
         self.check_resolver(id)?;
         let record = self.records.getter(h);
-        if record.primary_resolver.get() == id || Self::position(&record.additional, id).is_some() {
+        if record.primary_resolver.get() == id || Self::position(&record, id).is_some() {
             return Err(ResolverAlreadyAttached {
                 integraHash: h,
                 resolverId: id,
             }
             .into());
         }
-        if record.additional.len() >= MAX_ADDITIONAL_RESOLVERS {
+        let n = Self::count(&record);
+        if n >= MAX_ADDITIONAL_RESOLVERS {
             return Err(TooManyAdditionalResolvers {
                 integraHash: h,
                 max: U256::from(MAX_ADDITIONAL_RESOLVERS),
@@ -932,7 +942,12 @@ impl IntegraDocumentRegistry {
             .into());
         }
         drop(record);
-        self.records.setter(h).additional.push(id);
+        let mut record = self.records.setter(h);
+        if let Some(mut slot) = record.additional.setter(n) {
+            slot.set(id);
+        }
+        record.additional_count.set(w8(n + 1));
+        drop(record);
         self.emit_owner_event(AdditionalResolverAdded::SIGNATURE_HASH, h, id, sender);
         self.exit();
         Ok(())
@@ -950,17 +965,22 @@ impl IntegraDocumentRegistry {
         self.enter(true)?;
         self.unlocked_owned(sender, h)?;
         let mut record = self.records.setter(h);
-        let Some(i) = Self::position(&record.additional, id) else {
+        let Some(i) = Self::position(&record, id) else {
             return Err(ResolverNotAttached {
                 integraHash: h,
                 resolverId: id,
             }
             .into());
         };
-        let last = record.additional.pop();
-        if let (Some(last), Some(mut slot)) = (last, record.additional.setter(i)) {
-            slot.set(last);
+        let last = Self::count(&record) - 1; // i < count, so count ≥ 1
+        let moved = record.additional.get(last).unwrap_or_default();
+        if let Some(mut slot) = record.additional.setter(i) {
+            slot.set(moved);
         }
+        if let Some(mut slot) = record.additional.setter(last) {
+            slot.set(B256::ZERO);
+        }
+        record.additional_count.set(w8(last));
         drop(record);
         self.emit_owner_event(AdditionalResolverRemoved::SIGNATURE_HASH, h, id, sender);
         self.exit();
@@ -1637,6 +1657,7 @@ impl IntegraDocumentRegistry {
 
     /// The record, zero-valued for an unknown id.
     #[must_use]
+    #[inline(never)]
     pub fn get_document(&self, h: B256) -> DocumentRecord {
         let r = self.records.getter(h);
         DocumentRecord {
@@ -1648,7 +1669,7 @@ impl IntegraDocumentRegistry {
             exists: r.exists.get(),
             identityExtension: r.identity_extension.get(),
             primaryResolverId: r.primary_resolver.get(),
-            additionalResolvers: Self::ids(&r.additional),
+            additionalResolvers: Self::ids(&r),
             resolversLocked: r.resolvers_locked.get(),
         }
     }
@@ -1658,18 +1679,20 @@ impl IntegraDocumentRegistry {
     pub fn resolvers_of(&self, h: B256) -> Vec<B256> {
         let r = self.records.getter(h);
         let mut v = vec![r.primary_resolver.get()];
-        v.extend(Self::ids(&r.additional));
+        v.extend(Self::ids(&r));
         v
     }
 
     /// The record's owner, 0 if unknown.
     #[must_use]
+    #[inline(never)]
     pub fn get_document_owner(&self, h: B256) -> Address {
         self.records.getter(h).owner.get()
     }
 
     /// True once the record is registered.
     #[must_use]
+    #[inline(never)]
     pub fn exists(&self, h: B256) -> bool {
         self.records.getter(h).exists.get()
     }
@@ -1682,6 +1705,7 @@ impl IntegraDocumentRegistry {
 
     /// The record's executor, 0 if none.
     #[must_use]
+    #[inline(never)]
     pub fn get_document_executor(&self, h: B256) -> Address {
         self.records.getter(h).executor.get()
     }
@@ -1700,6 +1724,7 @@ impl IntegraDocumentRegistry {
 
     /// The effective gas of `id`'s hooks and whether it is an override.
     #[must_use]
+    #[inline(never)]
     pub fn get_effective_resolver_gas_limit(&self, id: B256, primary: bool) -> (u64, bool) {
         let o = u64_of(self.gas_overrides.get(id));
         if o != 0 {
@@ -1767,11 +1792,13 @@ impl IntegraDocumentRegistry {
 }
 
 impl IntegraDocumentRegistry {
+    #[inline(never)]
     fn now(&self) -> U256 {
         U256::from(self.vm().block_timestamp())
     }
 
     /// `whenNotPaused` (when `pausable`) and `nonReentrant`.
+    #[inline(never)]
     fn enter(&mut self, pausable: bool) -> Res<()> {
         if pausable && self.is_paused.get() {
             return Err(EnforcedPause {}.into());
@@ -1783,14 +1810,17 @@ impl IntegraDocumentRegistry {
         Ok(())
     }
 
+    #[inline(never)]
     fn exit(&mut self) {
         self.entered.set(false);
     }
 
+    #[inline(never)]
     fn only_governor(&self, sender: Address) -> Res<()> {
         Ok(self.access._check_role(GOVERNOR_ROLE, sender)?)
     }
 
+    #[inline(never)]
     fn batch_size(n: usize) -> Res<()> {
         if n == 0 {
             return Err(EmptyBatch {}.into());
@@ -1805,6 +1835,7 @@ impl IntegraDocumentRegistry {
         Ok(())
     }
 
+    #[inline(never)]
     fn checked_fee(fee: U256) -> Res<u64> {
         match u64::try_from(fee) {
             Ok(f) if f <= MAX_REGISTRATION_FEE => Ok(f),
@@ -1816,6 +1847,7 @@ impl IntegraDocumentRegistry {
         }
     }
 
+    #[inline(never)]
     fn checked_u64_gas(limit: U256) -> Res<u64> {
         u64::try_from(limit).map_err(|_| {
             GasLimitTooHigh {
@@ -1826,6 +1858,7 @@ impl IntegraDocumentRegistry {
         })
     }
 
+    #[inline(never)]
     fn within_max(&self, limit: U256) -> Res<u64> {
         let max = u64_of(self.max_reasonable_gas.get());
         match u64::try_from(limit) {
@@ -1838,6 +1871,7 @@ impl IntegraDocumentRegistry {
         }
     }
 
+    #[inline(never)]
     fn existing(&self, h: B256) -> Res<()> {
         if self.records.getter(h).exists.get() {
             Ok(())
@@ -1847,6 +1881,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// The record exists and `sender` is its owner (or, with `executor_ok`, its executor).
+    #[inline(never)]
     fn authorized(&self, sender: Address, h: B256, executor_ok: bool) -> Res<()> {
         self.existing(h)?;
         let r = self.records.getter(h);
@@ -1862,6 +1897,7 @@ impl IntegraDocumentRegistry {
         }
     }
 
+    #[inline(never)]
     fn unlocked_owned(&self, sender: Address, h: B256) -> Res<()> {
         self.authorized(sender, h, false)?;
         if self.records.getter(h).resolvers_locked.get() {
@@ -1871,6 +1907,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// Emergency powers: `(wasEmergencyAddress, beforeExpiry)` when `sender` may use them.
+    #[inline(never)]
     fn emergency_authority(
         &self,
         sender: Address,
@@ -1889,6 +1926,7 @@ impl IntegraDocumentRegistry {
         Ok((is_emergency, before))
     }
 
+    #[inline(never)]
     fn check_new(&self, h: B256, document_hash: B256) -> Res<()> {
         if h.is_zero() {
             return Err(InvalidIntegraHash {}.into());
@@ -1907,6 +1945,7 @@ impl IntegraDocumentRegistry {
         Ok(())
     }
 
+    #[inline(never)]
     fn check_tokenizer(&self, tokenizer: Address) -> Res<()> {
         if tokenizer.is_zero() || self.approved_tokenizers.get(tokenizer) {
             Ok(())
@@ -1916,6 +1955,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// `IntegraRegistry.getResolver(id)`; 0 when unknown, inactive, or the lookup fails.
+    #[inline(never)]
     fn resolver_address(&self, id: B256) -> Address {
         self.lookup(
             self.resolver_registry.get(),
@@ -1924,6 +1964,7 @@ impl IntegraDocumentRegistry {
         )
     }
 
+    #[inline(never)]
     fn lookup(&self, registry: Address, selector: [u8; 4], id: B256) -> Address {
         calls::call(
             self.vm(),
@@ -1938,6 +1979,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// Id 0, or an id that resolves.
+    #[inline(never)]
     fn check_resolver(&self, id: B256) -> Res<()> {
         if id.is_zero() || !self.resolver_address(id).is_zero() {
             Ok(())
@@ -1946,6 +1988,7 @@ impl IntegraDocumentRegistry {
         }
     }
 
+    #[inline(never)]
     fn executor_not_self_or_zero(sender: Address, executor: Address) -> Res<()> {
         if executor.is_zero() {
             return Err(ZeroAddress {}.into());
@@ -1957,6 +2000,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// Spec 02 §4. Returns whether `executor` has code.
+    #[inline(never)]
     fn validate_executor(&self, executor: Address) -> Res<bool> {
         let is_contract = calls::has_code(self.vm(), executor);
         if !is_contract || self.approved_executors.get(executor) {
@@ -1980,6 +2024,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// A registration's optional executor: none, or validated. Returns whether it has code.
+    #[inline(never)]
     fn check_new_executor(&self, sender: Address, executor: Address) -> Res<bool> {
         if executor.is_zero() {
             return Ok(false);
@@ -1988,6 +2033,7 @@ impl IntegraDocumentRegistry {
         self.validate_executor(executor)
     }
 
+    #[inline(never)]
     fn no_executor_yet(&self, h: B256) -> Res<()> {
         let current = self.records.getter(h).executor.get();
         if current.is_zero() {
@@ -2001,6 +2047,7 @@ impl IntegraDocumentRegistry {
         }
     }
 
+    #[inline(never)]
     fn set_executor(&mut self, owner: Address, h: B256, executor: Address, is_contract: bool) {
         let now = self.vm().block_timestamp();
         let mut r = self.records.setter(h);
@@ -2010,6 +2057,7 @@ impl IntegraDocumentRegistry {
         self.emit_executor_authorized(owner, h, executor, is_contract, u64_word(now));
     }
 
+    #[inline(never)]
     fn emit_executor_authorized(
         &self,
         owner: Address,
@@ -2031,6 +2079,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// Deletes the record's executor; false when there was none.
+    #[inline(never)]
     fn clear_executor(&mut self, owner: Address, h: B256) -> bool {
         let mut r = self.records.setter(h);
         let old = r.executor.get();
@@ -2093,6 +2142,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// Spec 02 §6: the fee for `n` registrations, checked against `msg.value`.
+    #[inline(never)]
     fn required_fee(&self, n: usize) -> Res<U256> {
         let fee = u64_of(self.registration_fee.get());
         let required = if fee == 0 || self.fees_disabled.get() {
@@ -2109,6 +2159,7 @@ impl IntegraDocumentRegistry {
 
     /// Sends `required` to the fee recipient (one transfer), emits one `FeeCollected` per id,
     /// and refunds the excess to `msg.sender`.
+    #[inline(never)]
     fn collect_fees(&mut self, payer: Address, ids: &[B256], required: U256, ts: U256) -> Res<()> {
         if !required.is_zero() {
             let recipient = self.fee_recipient.get();
@@ -2134,6 +2185,7 @@ impl IntegraDocumentRegistry {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn write_record(
         &mut self,
         owner: Address,
@@ -2167,6 +2219,7 @@ impl IntegraDocumentRegistry {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn emit_registered(
         &self,
         owner: Address,
@@ -2199,6 +2252,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// `DocumentExecutorAuthorized` and `PrimaryResolverSet` of a new record, when they apply.
+    #[inline(never)]
     fn emit_item_links(
         &self,
         owner: Address,
@@ -2225,11 +2279,13 @@ impl IntegraDocumentRegistry {
         }
     }
 
+    #[inline(never)]
     fn emit_owner_event(&self, topic: B256, h: B256, id: B256, owner: Address) {
         let ts = self.now();
         emit(self.vm(), &[topic, h, id, owner.into_word()], &[ts.into()]);
     }
 
+    #[inline(never)]
     fn registered_calldata(
         owner: Address,
         h: B256,
@@ -2254,9 +2310,10 @@ impl IntegraDocumentRegistry {
         )
     }
 
+    #[inline(never)]
     fn set_primary(&mut self, sender: Address, h: B256, id: B256) -> Res<()> {
         self.unlocked_owned(sender, h)?;
-        if !id.is_zero() && Self::position(&self.records.getter(h).additional, id).is_some() {
+        if !id.is_zero() && Self::position(&self.records.getter(h), id).is_some() {
             return Err(ResolverAlreadyAttached {
                 integraHash: h,
                 resolverId: id,
@@ -2268,14 +2325,24 @@ impl IntegraDocumentRegistry {
         Ok(())
     }
 
-    fn position(list: &StorageVec<StorageB256>, id: B256) -> Option<usize> {
-        (0..list.len()).find(|i| list.get(*i) == Some(id))
+    #[inline(never)]
+    fn position(r: &Record, id: B256) -> Option<usize> {
+        (0..Self::count(r)).find(|i| r.additional.get(*i) == Some(id))
     }
 
-    fn ids(list: &StorageVec<StorageB256>) -> Vec<B256> {
-        (0..list.len()).filter_map(|i| list.get(i)).collect()
+    #[inline(never)]
+    fn count(r: &Record) -> usize {
+        usize::from(u8::try_from(r.additional_count.get()).unwrap_or(0))
     }
 
+    #[inline(never)]
+    fn ids(r: &Record) -> Vec<B256> {
+        (0..Self::count(r))
+            .filter_map(|i| r.additional.get(i))
+            .collect()
+    }
+
+    #[inline(never)]
     fn approve(
         &mut self,
         tokenizer: bool,
@@ -2309,6 +2376,7 @@ impl IntegraDocumentRegistry {
 
     /// The primary resolver's address: `None` for no primary; for one that does not resolve,
     /// `None` after emitting `PrimaryResolverUnavailable` (fail-open, OQ-02-6).
+    #[inline(never)]
     fn primary_target(&self, h: B256, id: B256) -> Option<Address> {
         if id.is_zero() {
             return None;
@@ -2326,6 +2394,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// `gasleft() ≥ limit + limit/63 + 10_000` (spec 02 §5).
+    #[inline(never)]
     fn check_hook_gas(&self, limit: u64) -> Res<()> {
         let need = limit
             .saturating_add(limit / 63)
@@ -2337,6 +2406,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// Calls the primary hook: blocking re-throws its failure, non-blocking emits it.
+    #[inline(never)]
     fn primary_hook(
         &mut self,
         h: B256,
@@ -2384,6 +2454,7 @@ impl IntegraDocumentRegistry {
 
     /// The blocking primary hook (its target already looked up when `target` is given), then
     /// every additional resolver's, non-blocking, in array order.
+    #[inline(never)]
     fn run_hooks(&mut self, h: B256, calldata: &[u8], target: Option<Option<Address>>) -> Res<()> {
         let id = self.records.getter(h).primary_resolver.get();
         let target = match target {
@@ -2391,7 +2462,7 @@ impl IntegraDocumentRegistry {
             None => self.primary_target(h, id),
         };
         self.primary_hook(h, id, target, calldata, true)?;
-        let additional = Self::ids(&self.records.getter(h).additional);
+        let additional = Self::ids(&self.records.getter(h));
         let selector = selector_word([calldata[0], calldata[1], calldata[2], calldata[3]]);
         for id in additional {
             let resolver = self.resolver_address(id);
@@ -2420,6 +2491,7 @@ impl IntegraDocumentRegistry {
     }
 
     /// `canOwnDocument` on the primary resolver, static, under the primary gas limit.
+    #[inline(never)]
     fn check_can_own(&self, h: B256, id: B256, resolver: Address, new_owner: Address) -> Res<()> {
         let (gas, _) = self.get_effective_resolver_gas_limit(id, true);
         let data = calls::calldata(
