@@ -7,7 +7,7 @@
 //!
 //! Not coverable here: motsu gives every contract the same code hash and never changes it, so
 //! the `…CodeChanged` reverts of R5 and the "code replaced" branch of R2 are left to the
-//! WASM-level executor suite (later issue).
+//! WASM-level suite: `tests/tests/registry_code_change.rs`.
 #![allow(clippy::needless_pass_by_value)] // motsu fixtures are passed by value
 
 mod access;

@@ -74,11 +74,18 @@ pub fn exports() -> Vec<Export> {
             ("getResolverInfo", "ResolverInfo"),
         ],
     );
-    vec![Export {
-        name: "IntegraRegistry",
-        interface: "IIntegraRegistry",
-        abi: registry,
-    }]
+    vec![
+        Export {
+            name: "IntegraRegistry",
+            interface: "IIntegraRegistry",
+            abi: registry,
+        },
+        Export {
+            name: "Groth16Verifier",
+            interface: "IGroth16Verifier",
+            abi: groth16_verifier::abi(),
+        },
+    ]
 }
 
 /// Writes both files of every contract into `dir`.

@@ -1,27 +1,97 @@
-//! A model of what Nitro's activation does to each function body, to predict two limits that are
-//! checked on the *instrumented* code: the operator count (≤ 65,536) and the worst-case frame
-//! (≤ 10,240 words, ≤ 4,096 values alive at once).
+//! Nitro's per-function instrumentation, in one place: the offline checker runs it to predict
+//! the limits Nitro checks on the *instrumented* code (the operator count ≤ 65,536, the
+//! worst-case frame ≤ 10,240 words, ≤ 4,096 values alive at once), and the stylus-vm executor
+//! runs the same functions to instrument the modules it executes.
 //!
 //! Nitro instruments every function in this order (`WasmBinary::instrument`): start mover (no
 //! code change), ink meter (`meter.rs`), dynamic meter (`dynamic.rs`), depth checker
-//! (`depth.rs`), heap bound (`heap.rs`). The depth checker computes the frame on the output of
-//! the two meters, so the model rebuilds that output: the 12-operator header the ink meter puts
-//! before every basic block, and the 17-operator charge the dynamic meter puts before every
-//! `memory.fill` / `memory.copy`. Only the shape of the inserted operators matters here (their
-//! stack effect and count), not the costs they carry.
+//! (`depth.rs`), heap bound (`heap.rs`). [`instrument`] applies the last four in that order:
+//! - [`meter`]: a 12-operator header before every basic block ([`ends_basic_block`]) that
+//!   charges the block's ink, trapping with `ink_status = 1` when it runs out;
+//! - [`dynamic_meter`]: a 17-operator charge before every `memory.fill` / `memory.copy`, per
+//!   byte;
+//! - [`depth_check`]: a 12-operator prologue charging the function's worst-case frame
+//!   ([`worst_case_stack`] over the metered code + declared locals + 4 words) against
+//!   `stylus_stack_left`, an extra `return` before the final `end`, and a 4-operator reclaim
+//!   before every `return`;
+//! - [`heap_bound`]: when the memory can grow, `pay_for_memory_grow(pages)` before every
+//!   `memory.grow`.
+//!
+//! The costs are the caller's (the executor passes Nitro's prices; the checker, which only
+//! needs the shape, passes zeros). Bodies must be well formed and only hold operators Nitro's
+//! depth checker supports (MVP, sign-extension, saturating conversions, `memory.copy`,
+//! `memory.fill`): the checker's other rules reject the rest first.
 
 use wasmparser::{BlockType, FuncType, Operator};
 
-/// Operators the depth checker puts at the start of each function.
-const DEPTH_PROLOGUE_OPS: u64 = 12;
-/// Operators the depth checker puts before each `return` (its own extra one included).
-const DEPTH_RECLAIM_OPS: u64 = 4;
-/// Operators the heap bound puts before each `memory.grow` when the memory can grow.
-const HEAP_BOUND_OPS: u64 = 4;
 /// Words the depth checker adds to every frame on top of the operand stack and locals.
-const FRAME_OVERHEAD_WORDS: u64 = 4;
+pub const FRAME_OVERHEAD_WORDS: u64 = 4;
 
-/// What Nitro's instrumentation would make of one function.
+/// Where the instrumentation's globals and host function are, and the per-byte price of the
+/// dynamic meter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// `stylus_ink_left` (i64).
+    pub ink_left: u32,
+    /// `stylus_ink_status` (i32, set to 1 when out of ink).
+    pub ink_status: u32,
+    /// `stylus_scratch_global` (i32), shared by the dynamic meter and the heap bound.
+    pub scratch: u32,
+    /// `stylus_stack_left` (i32), the depth checker's budget.
+    pub stack_left: u32,
+    /// The `vm_hooks.pay_for_memory_grow` import, when the memory can grow (Nitro's heap bound
+    /// instruments nothing when max == min, even if the import is there).
+    pub pay_for_memory_grow: Option<u32>,
+    /// Ink per byte of `memory.fill` / `memory.copy`.
+    pub ink_per_byte: u64,
+}
+
+/// Types the depth checker looks up.
+#[derive(Clone, Copy, Debug)]
+pub struct TypeInfo<'t> {
+    /// The type section.
+    pub types: &'t [FuncType],
+    /// Type index of every function, imports first.
+    pub func_types: &'t [u32],
+}
+
+/// One instrumented function.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Instrumented<'a> {
+    /// The instrumented body, final `end` included.
+    pub ops: Vec<Operator<'a>>,
+    /// Most operand-stack slots alive at once, in the depth checker's accounting.
+    pub contention: u64,
+    /// Worst-case frame in words: contention + declared locals + 4.
+    pub frame_words: u64,
+}
+
+/// Instruments one body (final `end` included) as Nitro does: [`meter`], [`dynamic_meter`],
+/// [`depth_check`], [`heap_bound`]. `block_ink` gives the ink a basic block costs (its
+/// operators and the header). `None` if the body is malformed or holds an operator the depth
+/// checker does not support.
+pub fn instrument<'a>(
+    ops: Vec<Operator<'a>>,
+    declared_locals: u64,
+    layout: &Layout,
+    info: &TypeInfo<'_>,
+    block_ink: impl FnMut(&[Operator<'a>]) -> u64,
+) -> Option<Instrumented<'a>> {
+    let metered = meter(ops, layout, block_ink)?;
+    let dynamic = dynamic_meter(metered, layout);
+    let contention = worst_case_stack(&dynamic, info)?;
+    let frame_words = contention
+        .saturating_add(declared_locals)
+        .saturating_add(FRAME_OVERHEAD_WORDS);
+    let depth = depth_check(dynamic, layout, frame_words);
+    Some(Instrumented {
+        ops: heap_bound(depth, layout),
+        contention,
+        frame_words,
+    })
+}
+
+/// What Nitro's instrumentation would make of one function, in the numbers its limits bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct FrameModel {
     /// Most operand-stack slots alive at once, in the depth checker's accounting.
@@ -32,16 +102,29 @@ pub(crate) struct FrameModel {
     pub(crate) instrumented_ops: u64,
 }
 
-/// Types the model needs to look up.
-pub(crate) struct TypeInfo<'t> {
-    /// The type section.
-    pub(crate) types: &'t [FuncType],
-    /// Type index of every function, imports first.
-    pub(crate) func_types: &'t [u32],
+/// Models one function by instrumenting it with placeholder globals and costs (only the shape
+/// of the inserted code matters to the limits). `None` as for [`instrument`].
+pub(crate) fn model(
+    ops: &[Operator<'_>],
+    declared_locals: u64,
+    memory_growable: bool,
+    info: &TypeInfo<'_>,
+) -> Option<FrameModel> {
+    let layout = Layout {
+        pay_for_memory_grow: memory_growable.then_some(0),
+        ..Layout::default()
+    };
+    let out = instrument(ops.to_vec(), declared_locals, &layout, info, |_| 0)?;
+    Some(FrameModel {
+        contention: out.contention,
+        frame_words: out.frame_words,
+        instrumented_ops: out.ops.len() as u64,
+    })
 }
 
 /// Does Nitro's ink meter end a basic block at `op` (`OperatorInfo::ends_basic_block`)?
-fn ends_basic_block(op: &Operator<'_>) -> bool {
+#[must_use]
+pub fn ends_basic_block(op: &Operator<'_>) -> bool {
     matches!(
         op,
         Operator::End
@@ -57,120 +140,174 @@ fn ends_basic_block(op: &Operator<'_>) -> bool {
     )
 }
 
-/// Stack effect of a meter header: two pushes, then back to where it started. Modelled as the
-/// same sequence of operators (global.get, i64.const, `i64.lt_u`, if, i32.const, global.set,
-/// unreachable, end, global.get, i64.const, i64.sub, global.set).
-fn meter_header() -> [Operator<'static>; 12] {
-    let g = 0;
-    [
-        Operator::GlobalGet { global_index: g },
-        Operator::I64Const { value: 0 },
-        Operator::I64LtU,
-        Operator::If {
-            blockty: BlockType::Empty,
-        },
-        Operator::I32Const { value: 1 },
-        Operator::GlobalSet { global_index: g },
-        Operator::Unreachable,
-        Operator::End,
-        Operator::GlobalGet { global_index: g },
-        Operator::I64Const { value: 0 },
-        Operator::I64Sub,
-        Operator::GlobalSet { global_index: g },
-    ]
-}
-
-/// The dynamic meter's charge before a `memory.fill` / `memory.copy`.
-fn dynamic_charge() -> [Operator<'static>; 17] {
-    let g = 0;
-    [
-        Operator::GlobalSet { global_index: g },
-        Operator::GlobalGet { global_index: g },
-        Operator::GlobalGet { global_index: g },
-        Operator::GlobalGet { global_index: g },
-        Operator::I64ExtendI32U,
-        Operator::I64Const { value: 0 },
-        Operator::I64Mul,
-        Operator::I64Sub,
-        Operator::GlobalSet { global_index: g },
-        Operator::GlobalGet { global_index: g },
-        Operator::I64LtU,
-        Operator::If {
-            blockty: BlockType::Empty,
-        },
-        Operator::I32Const { value: 1 },
-        Operator::GlobalSet { global_index: g },
-        Operator::Unreachable,
-        Operator::End,
-        Operator::GlobalGet { global_index: g },
-    ]
-}
-
-/// Models one function. `ops` is the whole body (final `end` included) and must only hold
-/// operators Nitro's depth checker supports (MVP, sign-extension, saturating conversions,
-/// `memory.copy`, `memory.fill`); returns `None` otherwise or if the body is malformed.
-pub(crate) fn model(
-    ops: &[Operator<'_>],
-    declared_locals: u64,
-    memory_growable: bool,
-    info: &TypeInfo<'_>,
-) -> Option<FrameModel> {
-    // The meters' output, in order: a header before each basic block, a charge before each
-    // bulk-memory op.
-    let mut stream: Vec<Operator<'_>> = Vec::with_capacity(ops.len() * 2);
-    let mut block_start = 0;
-    for (i, op) in ops.iter().enumerate() {
-        if ends_basic_block(op) {
-            stream.extend(meter_header());
-            for pending in &ops[block_start..=i] {
-                if matches!(
-                    pending,
-                    Operator::MemoryFill { .. } | Operator::MemoryCopy { .. }
-                ) {
-                    stream.extend(dynamic_charge());
-                }
-                stream.push(pending.clone());
-            }
-            block_start = i + 1;
+/// The ink meter (`meter.rs`): before each basic block,
+/// `if ink_left < cost { ink_status = 1; unreachable }; ink_left -= cost`, where cost is
+/// `block_ink(block)`. Nitro writes the cost as an i64 constant, so `u64::MAX` becomes -1 and
+/// always traps. `None` if the body does not end on a block boundary (it is malformed).
+pub fn meter<'a>(
+    ops: Vec<Operator<'a>>,
+    layout: &Layout,
+    mut block_ink: impl FnMut(&[Operator<'a>]) -> u64,
+) -> Option<Vec<Operator<'a>>> {
+    let (ink, status) = (layout.ink_left, layout.ink_status);
+    let mut out = Vec::with_capacity(ops.len() * 2);
+    let mut block = Vec::new();
+    for op in ops {
+        let end = ends_basic_block(&op);
+        block.push(op);
+        if end {
+            #[allow(clippy::cast_possible_wrap)] // as Nitro does
+            let value = block_ink(&block) as i64;
+            out.extend([
+                Operator::GlobalGet { global_index: ink },
+                Operator::I64Const { value },
+                Operator::I64LtU,
+            ]);
+            out.extend(out_of_ink_if_lt(status));
+            out.extend([
+                Operator::GlobalGet { global_index: ink },
+                Operator::I64Const { value },
+                Operator::I64Sub,
+                Operator::GlobalSet { global_index: ink },
+            ]);
+            out.append(&mut block);
         }
     }
-    // Nitro's meter only emits on a block end; a well-formed body ends with `end`, so nothing is
-    // left over. Anything left means the body was not well formed.
-    if block_start != ops.len() {
-        return None;
-    }
-
-    let contention = worst_case_stack(&stream, info)?;
-    let returns = stream
-        .iter()
-        .filter(|op| matches!(op, Operator::Return))
-        .count() as u64;
-    let grows = if memory_growable {
-        stream
-            .iter()
-            .filter(|op| matches!(op, Operator::MemoryGrow { .. }))
-            .count() as u64
-    } else {
-        0
-    };
-    // The depth checker adds a prologue and one extra `return` before the final `end`, and puts
-    // a 4-op reclaim before every `return`, the extra one included.
-    let instrumented_ops = stream.len() as u64
-        + DEPTH_PROLOGUE_OPS
-        + 1
-        + DEPTH_RECLAIM_OPS * (returns + 1)
-        + HEAP_BOUND_OPS * grows;
-    Some(FrameModel {
-        contention,
-        frame_words: contention + declared_locals + FRAME_OVERHEAD_WORDS,
-        instrumented_ops,
-    })
+    block.is_empty().then_some(out)
 }
 
-/// The depth checker's `worst_case_depth` accounting, re-implemented: a saturating operand stack
-/// count where each block restores the height it was opened at, and calls push their results
-/// before popping their arguments.
-fn worst_case_stack(stream: &[Operator<'_>], info: &TypeInfo<'_>) -> Option<u64> {
+/// Both meters' trap, after an `i64.lt_u` of the ink left against the charge:
+/// `if { ink_status = 1; unreachable }`.
+fn out_of_ink_if_lt(status: u32) -> [Operator<'static>; 5] {
+    [
+        Operator::If {
+            blockty: BlockType::Empty,
+        },
+        Operator::I32Const { value: 1 },
+        Operator::GlobalSet {
+            global_index: status,
+        },
+        Operator::Unreachable,
+        Operator::End,
+    ]
+}
+
+/// The dynamic meter (`dynamic.rs`): `memory.fill` / `memory.copy` first pay
+/// `ink_per_byte` for each byte of their length (the top of the stack), trapping like the
+/// meter when the ink runs out.
+#[must_use]
+pub fn dynamic_meter<'a>(ops: Vec<Operator<'a>>, layout: &Layout) -> Vec<Operator<'a>> {
+    let (ink, status, scratch) = (layout.ink_left, layout.ink_status, layout.scratch);
+    #[allow(clippy::cast_possible_wrap)] // as Nitro does
+    let coefficient = layout.ink_per_byte as i64;
+    let mut out = Vec::with_capacity(ops.len());
+    for op in ops {
+        if matches!(
+            op,
+            Operator::MemoryFill { .. } | Operator::MemoryCopy { .. }
+        ) {
+            out.extend([
+                Operator::GlobalSet {
+                    global_index: scratch,
+                },
+                Operator::GlobalGet { global_index: ink },
+                Operator::GlobalGet { global_index: ink },
+                Operator::GlobalGet {
+                    global_index: scratch,
+                },
+                Operator::I64ExtendI32U,
+                Operator::I64Const { value: coefficient },
+                Operator::I64Mul,
+                Operator::I64Sub,
+                Operator::GlobalSet { global_index: ink },
+                Operator::GlobalGet { global_index: ink },
+                Operator::I64LtU,
+            ]);
+            out.extend(out_of_ink_if_lt(status));
+            out.push(Operator::GlobalGet {
+                global_index: scratch,
+            });
+        }
+        out.push(op);
+    }
+    out
+}
+
+/// The depth checker (`depth.rs`): charges `frame_words` against `stack_left` on entry
+/// (trapping with `stack_left = 0` when it does not fit), adds an extra `return` before the
+/// final `end` and credits the frame back before every `return`.
+#[must_use]
+pub fn depth_check<'a>(
+    mut ops: Vec<Operator<'a>>,
+    layout: &Layout,
+    frame_words: u64,
+) -> Vec<Operator<'a>> {
+    let global_index = layout.stack_left;
+    // Nitro writes `size as i32`; sizes past the frame limit never get this far.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    let value = frame_words as i32;
+    let mut out = Vec::with_capacity(ops.len() + 16);
+    out.extend([
+        Operator::GlobalGet { global_index },
+        Operator::I32Const { value },
+        Operator::I32LeU,
+        Operator::If {
+            blockty: BlockType::Empty,
+        },
+        Operator::I32Const { value: 0 },
+        Operator::GlobalSet { global_index },
+        Operator::Unreachable,
+        Operator::End,
+        Operator::GlobalGet { global_index },
+        Operator::I32Const { value },
+        Operator::I32Sub,
+        Operator::GlobalSet { global_index },
+    ]);
+    let last = ops.pop();
+    ops.push(Operator::Return);
+    ops.extend(last);
+    for op in ops {
+        if matches!(op, Operator::Return) {
+            out.extend([
+                Operator::GlobalGet { global_index },
+                Operator::I32Const { value },
+                Operator::I32Add,
+                Operator::GlobalSet { global_index },
+            ]);
+        }
+        out.push(op);
+    }
+    out
+}
+
+/// The heap bound (`heap.rs`): when the memory can grow, every `memory.grow` first calls
+/// `pay_for_memory_grow(pages)`.
+#[must_use]
+pub fn heap_bound<'a>(ops: Vec<Operator<'a>>, layout: &Layout) -> Vec<Operator<'a>> {
+    let Some(function_index) = layout.pay_for_memory_grow else {
+        return ops;
+    };
+    let global_index = layout.scratch;
+    let mut out = Vec::with_capacity(ops.len());
+    for op in ops {
+        if matches!(op, Operator::MemoryGrow { .. }) {
+            out.extend([
+                Operator::GlobalSet { global_index },
+                Operator::GlobalGet { global_index },
+                Operator::GlobalGet { global_index },
+                Operator::Call { function_index },
+            ]);
+        }
+        out.push(op);
+    }
+    out
+}
+
+/// The depth checker's `worst_case_depth`: a saturating operand stack count where each block
+/// restores the height it was opened at, and calls push their results before popping their
+/// arguments. `None` for an operator it does not support or a malformed body.
+#[must_use]
+pub fn worst_case_stack(ops: &[Operator<'_>], info: &TypeInfo<'_>) -> Option<u64> {
     let mut worst: u64 = 0;
     let mut stack: u64 = 0;
     let mut scopes: Vec<u64> = vec![0];
@@ -193,7 +330,7 @@ fn worst_case_stack(stream: &[Operator<'_>], info: &TypeInfo<'_>) -> Option<u64>
         Some(())
     };
 
-    for op in stream {
+    for op in ops {
         #[allow(clippy::match_same_arms)] // arms grouped as in Nitro's table, by stack effect
         match op {
             Operator::Block { blockty } | Operator::Loop { blockty } => {

@@ -44,10 +44,15 @@
 //!   `limit-imports` 513 (from `ArbOS` 32), `limit-table-entries` 4096, `limit-element-entries`
 //!   4096 bytes, `limit-name-length` 512, and per function `limit-locals` 348 declared locals,
 //!   `limit-ops-per-function` 65,536 operators after instrumentation, `limit-frame-size`
-//!   10,240 words and `limit-frame-contention` 4096 (`depth.rs`), computed on a model of
-//!   Nitro's instrumentation (see the `frame` module).
+//!   10,240 words and `limit-frame-contention` 4096 (`depth.rs`), computed by running Nitro's
+//!   instrumentation ([`frame`]) on each body.
+//!
+//! `float-op` and `float-type` are the pipeline's own: Nitro activates such modules
+//! ([`Rule::nitro_rejects`] is false for them). Everything else is a rule Nitro's activation
+//! enforces; the stylus-vm executor activates modules with [`validate`] and instruments them with
+//! [`frame`], so the checker and the executor share one implementation of each rule.
 
-mod frame;
+pub mod frame;
 mod hostio;
 mod reencode;
 mod rules;

@@ -82,7 +82,7 @@ pub const MAX_TABLE_ENTRIES: u64 = 4096;
 /// Largest sum of element segment byte lengths (Nitro `limit!(4096, elem_entries)`, which sums
 /// each segment's byte range, not its item count).
 pub const MAX_ELEMENT_BYTES: usize = 4096;
-/// Longest module name (Nitro `max_len = 512`).
+/// Longest module name and export name (Nitro `max_len = 512`).
 pub const MAX_NAME_LEN: usize = 512;
 
 /// An activation rule. [`Rule::id`] gives the stable name used in reports.
@@ -174,7 +174,7 @@ pub enum Rule {
     TableEntries,
     /// Element segments too large.
     ElementEntries,
-    /// Module name too long.
+    /// Module name or an export name too long.
     NameLength,
 }
 
@@ -227,6 +227,16 @@ impl Rule {
             Self::ElementEntries => "limit-element-entries",
             Self::NameLength => "limit-name-length",
         }
+    }
+}
+
+impl Rule {
+    /// Does Nitro's activation reject a module breaking this rule? False only for the
+    /// pipeline's own float rules: Nitro activates float code, but prices every float operator
+    /// at infinite ink, so a basic block holding one always runs out.
+    #[must_use]
+    pub fn nitro_rejects(self) -> bool {
+        !matches!(self, Self::FloatOp | Self::FloatType)
     }
 }
 

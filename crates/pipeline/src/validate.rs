@@ -502,7 +502,7 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
                 self.flag(
                     Rule::ImportModule,
                     None,
-                    format!("import {module}.{name} is not from `{HOST_MODULE}`"),
+                    format!("import {module}.{name} from unknown module `{module}` (only `{HOST_MODULE}`)"),
                 );
             } else if let Some((params, results)) = hostio::signature(name) {
                 let have = self
@@ -516,7 +516,7 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
                         Rule::HostioSignature,
                         None,
                         format!(
-                            "import {module}.{name} has type {have}; the host has {params:?} -> {results:?}"
+                            "wrong signature for {module}.{name}: it has type {have}; the host has {params:?} -> {results:?}"
                         ),
                     );
                 }
@@ -524,7 +524,9 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
                 self.flag(
                     Rule::UnknownHostio,
                     None,
-                    format!("`{HOST_MODULE}` has no host function `{name}`"),
+                    format!(
+                        "unknown import {module}.{name}: `{HOST_MODULE}` has no such host function"
+                    ),
                 );
             }
             if let Some(prior) = seen.insert((module, name), ty_index) {
@@ -554,7 +556,7 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
             None => self.flag(
                 Rule::MissingEntrypoint,
                 None,
-                format!("no `{ENTRYPOINT}` export"),
+                format!("missing export {ENTRYPOINT}"),
             ),
             Some((ExternalKind::Func, index)) => {
                 let ok = m.func_type(index).is_some_and(|ty| {
@@ -599,7 +601,7 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
             self.flag(
                 Rule::StartFunction,
                 Some(start),
-                "start functions are not allowed".to_owned(),
+                "start functions not allowed".to_owned(),
             );
         }
     }
@@ -613,7 +615,9 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
             self.flag(
                 Rule::MissingMemoryExport,
                 None,
-                "module has no memory".to_owned(),
+                format!(
+                    "missing memory with export name \"{MEMORY_EXPORT}\": the module has no memory"
+                ),
             );
             return;
         };
@@ -631,7 +635,7 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
             self.flag(
                 Rule::MissingMemoryExport,
                 None,
-                format!("memory 0 is not exported as `{MEMORY_EXPORT}`"),
+                format!("missing memory with export name \"{MEMORY_EXPORT}\": memory 0 is not exported as `{MEMORY_EXPORT}`"),
             );
         }
         if memory.memory64 {
@@ -645,7 +649,7 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
                 Rule::InitialMemory,
                 None,
                 format!(
-                    "initial memory {} pages > {} page limit",
+                    "memory exceeds limit: initial memory {} pages > {} page limit",
                     memory.initial, self.rules.page_limit
                 ),
             );
@@ -775,12 +779,29 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
                 self.flag(rule, None, format!("{have} {what} > {max}"));
             }
         }
+        if let Some((name, _, _)) = m
+            .exports
+            .iter()
+            .find(|(name, _, _)| name.len() > MAX_NAME_LEN)
+        {
+            self.flag(
+                Rule::NameLength,
+                None,
+                format!(
+                    "wasm name too long: export name is {} bytes > {MAX_NAME_LEN}",
+                    name.len()
+                ),
+            );
+        }
         if let Some(name) = &m.name {
             if name.len() > MAX_NAME_LEN {
                 self.flag(
                     Rule::NameLength,
                     None,
-                    format!("module name is {} bytes > {MAX_NAME_LEN}", name.len()),
+                    format!(
+                        "wasm module name too long: {} bytes > {MAX_NAME_LEN}",
+                        name.len()
+                    ),
                 );
             }
         }
@@ -863,7 +884,15 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
         }
         for op in &ops {
             if let Some(rule) = operator_rule(op, arbos) {
-                note(rule, classify(op).1.to_owned());
+                let name = classify(op).1;
+                note(
+                    rule,
+                    if matches!(rule, Rule::BulkMemoryOp | Rule::TableOp) {
+                        format!("{name} (opcode not supported by Nitro's meters)")
+                    } else {
+                        name.to_owned()
+                    },
+                );
             }
         }
         for (rule, (count, first)) in found {
@@ -877,7 +906,7 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
             self.flag(
                 Rule::Locals,
                 Some(index),
-                format!("{declared_locals} declared locals > {MAX_LOCALS}"),
+                format!("too many wasm locals: {declared_locals} declared > {MAX_LOCALS}"),
             );
         }
         // Only bodies made of operators Nitro's depth checker knows can be modelled; any other
@@ -888,7 +917,7 @@ impl<S: BuildHasher> Checker<'_, '_, '_, S> {
                 Rule::FrameContention,
                 Some(index),
                 format!(
-                    "{} values on the stack at once > {MAX_FRAME_CONTENTION}",
+                    "too many values on the stack at once: {} > {MAX_FRAME_CONTENTION}",
                     model.contention
                 ),
             );

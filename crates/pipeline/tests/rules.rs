@@ -352,3 +352,25 @@ fn frame_over_10240_words_is_rejected() {
     let frame = find(&v, Rule::FrameSize);
     assert!(frame.detail.contains("10241 words"), "{}", frame.detail);
 }
+
+#[test]
+fn export_names_over_512_bytes_are_rejected() {
+    // Nitro's `parse_user` bounds export names as well as the module name (`wasm name too long`).
+    let long = "x".repeat(513);
+    let v = violations(&stylus(&format!("(func (export \"{long}\"))")));
+    find(&v, Rule::NameLength);
+    let ok = "x".repeat(512);
+    check(
+        &stylus(&format!("(func (export \"{ok}\"))")),
+        &Rules::default(),
+    )
+    .expect("a 512-byte export name is allowed");
+}
+
+#[test]
+fn floats_are_the_only_rules_nitro_does_not_enforce() {
+    assert!(!Rule::FloatOp.nitro_rejects());
+    assert!(!Rule::FloatType.nitro_rejects());
+    assert!(Rule::MultiValue.nitro_rejects());
+    assert!(Rule::FrameContention.nitro_rejects());
+}

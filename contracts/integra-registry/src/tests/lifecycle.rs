@@ -2,7 +2,7 @@
 //!
 //! R5's `…CodeChanged(id, expected, current)` needs an address whose code changes after
 //! registration; motsu gives every contract one constant code hash, so those reverts are
-//! covered by the WASM-level executor suite (later issue).
+//! covered by the WASM-level suite: `tests/tests/registry_code_change.rs`.
 use super::*;
 
 /// A deployed registry holding one component of each type, `ids[t]` at `components[t]`.

@@ -1,0 +1,36 @@
+//! Writes the gas report (Markdown) to the path given, or to stdout.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // The same text whatever the environment, so CI can compare the file with a fresh run.
+    let source =
+        "the modules the pipeline ships (each contract built alone in release for wasm32, \
+                  then re-encoded, stripped and checked by `integra-pipeline`)"
+            .to_string();
+    let rows = match integra_tests::gas::registry_rows() {
+        Ok(rows) => rows,
+        Err(e) => {
+            eprintln!("gas report: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let modules = match integra_tests::gas::module_facts("integra-registry") {
+        Ok(m) => vec![m],
+        Err(e) => {
+            eprintln!("gas report: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = integra_tests::gas::render(&rows, &modules, &source);
+    match std::env::args().nth(1) {
+        Some(path) => {
+            if let Err(e) = std::fs::write(&path, report) {
+                eprintln!("gas report: {path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        None => print!("{report}"),
+    }
+    ExitCode::SUCCESS
+}

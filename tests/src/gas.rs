@@ -1,0 +1,335 @@
+//! The gas report (`docs/gas.md`): each operation is its own transaction on a fresh world state
+//! for that contract, with cold storage and an uncached program, as in `ANCHORS.md`.
+
+use std::fmt::Write as _;
+
+use alloy_primitives::{address, Address, B256};
+use alloy_sol_types::{sol, SolCall, SolValue};
+use stylus_vm::{Receipt, Status};
+
+use crate::{ArtifactError, World};
+
+sol! {
+    function registerProvider(bytes32 providerId, address provider, string providerType, string description);
+    function registerVerifier(bytes32 verifierId, address verifier, string verifierType, string description);
+    function deactivateProvider(bytes32 providerId, string reason);
+    function reactivateProvider(bytes32 providerId);
+    function grantRole(bytes32 role, address account);
+    function getProviderInfo(bytes32 providerId) external view returns (bytes);
+}
+
+const GOVERNOR: Address = address!("00000000000000000000000000000000000060e0");
+const COMPONENT: Address = address!("00000000000000000000000000000000000ea500");
+const OTHER: Address = address!("0000000000000000000000000000000000000be1");
+
+/// One measured operation.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// Contract and function.
+    pub operation: String,
+    /// The inputs' shape.
+    pub shape: String,
+    /// Receipt gas (after refunds).
+    pub gas: u64,
+    /// 21,000 + calldata.
+    pub intrinsic: u64,
+    /// Program entry (memory footprint, cached and init gas).
+    pub entry: u64,
+    /// The Solidity V6 reference from `ANCHORS.md`, when there is a like-for-like row.
+    pub reference: Option<u64>,
+}
+
+fn row(operation: &str, shape: &str, r: &Receipt, reference: Option<u64>) -> Row {
+    Row {
+        operation: operation.into(),
+        shape: shape.into(),
+        gas: r.gas_used,
+        intrinsic: r.intrinsic_gas,
+        entry: r.entry_gas,
+        reference,
+    }
+}
+
+fn ok(r: Receipt, what: &str) -> Result<Receipt, ArtifactError> {
+    if r.status == Status::Success {
+        Ok(r)
+    } else {
+        Err(ArtifactError(format!(
+            "{what} failed: {:?} {:?}",
+            r.status, r.trap
+        )))
+    }
+}
+
+/// Activation facts of one contract: what its entry cost is made of.
+#[derive(Clone, Debug)]
+pub struct ModuleFacts {
+    /// Crate name.
+    pub name: String,
+    /// Module bytes (uncompressed).
+    pub wasm_len: usize,
+    /// Initial memory, in pages.
+    pub footprint: u16,
+    /// Nitro's `init_cost` (uncached calls pay 8,832 + this).
+    pub init_cost: u16,
+    /// Nitro's `cached_cost` (every call pays 352 + this).
+    pub cached_cost: u16,
+}
+
+/// Activates contract crate `name` and reports its entry-cost inputs.
+///
+/// # Errors
+/// If the artifact cannot be had or does not activate.
+pub fn module_facts(name: &str) -> Result<ModuleFacts, ArtifactError> {
+    let wasm = crate::artifact(name)?;
+    let info = stylus_vm::Vm::new()
+        .activate(&wasm)
+        .map_err(|e| ArtifactError(e.to_string()))?;
+    Ok(ModuleFacts {
+        name: name.into(),
+        wasm_len: wasm.len(),
+        footprint: info.footprint,
+        init_cost: info.init_cost,
+        cached_cost: info.cached_cost,
+    })
+}
+
+/// Measures the registry's operations.
+///
+/// # Errors
+/// If the artifact cannot be had or a scenario does not succeed.
+#[allow(clippy::too_many_lines)] // one scenario after another, in report order
+pub fn registry_rows() -> Result<Vec<Row>, ArtifactError> {
+    let mut rows = Vec::new();
+    let fresh = || -> Result<(World, Address, Receipt), ArtifactError> {
+        let mut world = World::new();
+        let (registry, ctor) =
+            world.deploy("integra-registry", GOVERNOR, &GOVERNOR.abi_encode())?;
+        world
+            .vm
+            .state_mut()
+            .set_code(COMPONENT, vec![0x60, 0x00, 0x60, 0x00, 0xf3].into());
+        Ok((world, registry, ctor))
+    };
+    let id = B256::with_last_byte(1);
+    let register = registerProviderCall {
+        providerId: id,
+        provider: COMPONENT,
+        providerType: "EAS".into(),
+        description: "Ethereum Attestation Service".into(),
+    };
+
+    let (_, _, ctor) = fresh()?;
+    rows.push(row(
+        "IntegraRegistry constructor",
+        "governor gets admin + governor roles (2 role grants)",
+        &ctor,
+        None,
+    ));
+
+    let (mut world, registry, _) = fresh()?;
+    let r = ok(
+        world.send(GOVERNOR, registry, &register),
+        "registerProvider",
+    )?;
+    rows.push(row(
+        "IntegraRegistry registerProvider",
+        "first entry; type \"EAS\" (3 B), 28 B description",
+        &r,
+        None,
+    ));
+    world
+        .vm
+        .state_mut()
+        .set_code(OTHER, vec![0x60, 0x00, 0xf3].into());
+    let r = ok(
+        world.send(
+            GOVERNOR,
+            registry,
+            &registerVerifierCall {
+                verifierId: B256::with_last_byte(2),
+                verifier: OTHER,
+                verifierType: "Groth16".into(),
+                description: "processHash verifier".into(),
+            },
+        ),
+        "registerVerifier",
+    )?;
+    rows.push(row(
+        "IntegraRegistry registerVerifier",
+        "second entry; type \"Groth16\", 20 B description",
+        &r,
+        None,
+    ));
+    let r = ok(
+        world.send(
+            GOVERNOR,
+            registry,
+            &deactivateProviderCall {
+                providerId: id,
+                reason: "compromised".into(),
+            },
+        ),
+        "deactivateProvider",
+    )?;
+    rows.push(row(
+        "IntegraRegistry deactivateProvider",
+        "reason \"compromised\" (11 B)",
+        &r,
+        None,
+    ));
+    let r = ok(
+        world.send(
+            GOVERNOR,
+            registry,
+            &reactivateProviderCall { providerId: id },
+        ),
+        "reactivateProvider",
+    )?;
+    rows.push(row("IntegraRegistry reactivateProvider", "—", &r, None));
+    let r = ok(
+        world.send(
+            GOVERNOR,
+            registry,
+            &grantRoleCall {
+                role: alloy_primitives::keccak256("GOVERNOR_ROLE"),
+                account: OTHER,
+            },
+        ),
+        "grantRole",
+    )?;
+    rows.push(row(
+        "IntegraRegistry grantRole",
+        "GOVERNOR_ROLE to a new account",
+        &r,
+        None,
+    ));
+    let read = world
+        .vm
+        .static_call(
+            Address::ZERO,
+            registry,
+            &getProviderInfoCall { providerId: id }.abi_encode(),
+        )
+        .map_err(|e| ArtifactError(e.to_string()))?;
+    let read = ok(read, "getProviderInfo")?;
+    rows.push(row(
+        "IntegraRegistry getProviderInfo (eth_call)",
+        "the entry above",
+        &read,
+        None,
+    ));
+    Ok(rows)
+}
+
+/// Renders `rows` as the Markdown report.
+#[must_use]
+pub fn render(rows: &[Row], modules: &[ModuleFacts], source: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Gas report\n\n\
+         Generated by `scripts/gas-report.sh` (`cargo run -p integra-tests --bin gas-report`); do \
+         not edit by hand.\n\n\
+         Measured in `stylus-vm`, the in-process executor: Nitro's ink pricing (v1), \
+         `ArbOS` 60 activation rules, Stylus version 2 entry costs, no L1 data gas. Each \
+         operation is its own transaction with cold storage and an uncached program, as the \
+         Solidity V6 reference in `ANCHORS.md` was measured. \"Entry\" is what the program pays \
+         to start (memory footprint, cached and init gas); \"execution\" is the rest (ink, \
+         hostio EVM gas such as SSTORE and logs, minus refunds). Where the executor differs \
+         from Nitro is listed in the `stylus-vm` crate docs.\n\n\
+         Artifacts: {source}.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| contract | WASM bytes | footprint (pages) | init cost | cached cost |\n\
+         |---|---:|---:|---:|---:|"
+    );
+    for m in modules {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            m.name,
+            thousands(m.wasm_len as u64),
+            m.footprint,
+            thousands(u64::from(m.init_cost)),
+            thousands(u64::from(m.cached_cost)),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nAn uncached call pays 8,832 + init cost + 352 + cached cost, plus 1,000 gas per page \
+         of footprint beyond the 2 free pages of the transaction (and the exponential ramp).\n"
+    );
+    let _ = writeln!(
+        out,
+        "| operation | shape | tx gas | intrinsic | entry | execution | Sol V6 | ratio |\n\
+         |---|---|---:|---:|---:|---:|---:|---:|"
+    );
+    for r in rows {
+        let execution = r.gas.saturating_sub(r.intrinsic).saturating_sub(r.entry);
+        let (reference, ratio) = match r.reference {
+            Some(v) => {
+                #[allow(clippy::cast_precision_loss)]
+                let ratio = r.gas as f64 / v as f64;
+                (thousands(v), format!("{ratio:.2}"))
+            }
+            None => ("—".into(), "—".into()),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.operation,
+            r.shape,
+            thousands(r.gas),
+            thousands(r.intrinsic),
+            thousands(r.entry),
+            thousands(execution),
+            reference,
+            ratio
+        );
+    }
+    out
+}
+
+/// `1234567` → `1,234,567`.
+#[must_use]
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_by_three() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(177_313), "177,313");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn rendering_computes_execution_and_ratio() {
+        let rows = [Row {
+            operation: "op".into(),
+            shape: "s".into(),
+            gas: 50_000,
+            intrinsic: 21_100,
+            entry: 13_900,
+            reference: Some(100_000),
+        }];
+        let md = render(&rows, &[], "test");
+        assert!(md.contains("| op | s | 50,000 | 21,100 | 13,900 | 15,000 | 100,000 | 0.50 |"));
+    }
+}
