@@ -47,6 +47,10 @@
 //! - `replaceDocumentExecutor` with the current executor reverts `ExecutorAlreadyAuthorized`.
 //! - The reference verifier is called with all remaining gas (63/64 rule): it is a
 //!   governance-registered contract, and a proof check's price depends on the verifier.
+//! - The reference proof is checked through `verifyProof(uint256[2], uint256[2][2], uint256[2],
+//!   uint256[])` with the one input `uint256(referenceHash)`: the form the `groth16-verifier`
+//!   contract implements for any input count (spec 01 §4's one-input selector `0x624c8f87` has
+//!   no implementation).
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
@@ -2116,11 +2120,13 @@ impl IntegraDocumentRegistry {
             }
             .into());
         }
+        // `verifyProof(a, b, c, [referenceHash])`: the verifier's any-N form with one input.
+        let input = [r.reference_hash];
         let mut words = [Token::Word(B256::ZERO); 9];
         for (w, p) in words.iter_mut().zip(r.proof.iter()) {
             *w = Token::Word(*p);
         }
-        words[8] = r.reference_hash.into();
+        words[8] = Token::Words(&input);
         let data = calls::calldata(IGroth16Verifier::verifyProofCall::SELECTOR, &words);
         let valid = calls::call(self.vm(), Kind::Static, verifier, &data, u64::MAX)
             .ok()
@@ -2696,183 +2702,80 @@ fn batch_items(a: Args<'_>) -> Option<Result<Vec<BatchItem>, Error>> {
     Some(Ok(items))
 }
 
-#[allow(clippy::too_many_lines)] // one arm per external function
-fn dispatch(s: &mut IntegraDocumentRegistry, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
-    // Malformed argument: revert with empty data, as Solidity's decoder does.
-    macro_rules! arg {
-        ($e:expr) => {
-            match $e {
-                Some(v) => v,
-                None => return Some(Err(Vec::new())),
-            }
-        };
+/// Result of a method without return data.
+#[inline(never)]
+fn run(r: Res<()>) -> ArbResult {
+    r.map(|()| Vec::new()).map_err(Vec::from)
+}
+
+/// `address` from a head word; dirty high bytes are malformed.
+fn addr(w: Option<B256>) -> Option<Address> {
+    let w = w?;
+    w[..12]
+        .iter()
+        .all(|b| *b == 0)
+        .then(|| Address::from_slice(&w[12..]))
+}
+
+/// `bool` from a head word; anything but 0 or 1 is malformed.
+fn flag(w: Option<B256>) -> Option<bool> {
+    let w = w?;
+    if w[..31].iter().any(|b| *b != 0) {
+        return None;
     }
+    match w[31] {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    }
+}
+
+/// Malformed argument: revert with empty data, as Solidity's decoder does.
+macro_rules! arg {
+    ($e:expr) => {
+        match $e {
+            Some(v) => v,
+            None => return Some(Err(Vec::new())),
+        }
+    };
+}
+
+fn dispatch(s: &mut IntegraDocumentRegistry, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
     if !s.vm().msg_value().is_zero() && !PAYABLE.contains(&selector) {
         return Some(Err(Vec::new()));
     }
     if let Some(t) = word_getter(s, selector) {
         return Some(Ok(ret(&[t])));
     }
-    let run = |r: Res<()>| r.map(|()| Vec::new()).map_err(Vec::from);
+    let w = [a.word(0), a.word(1), a.word(2)];
+    if let Some(out) = dispatch_view(s, selector, a, w) {
+        return Some(out);
+    }
+    // State-changing functions: the ERC-2771 sender, resolved once.
+    let sender = s.sender_of(a.0);
+    dispatch_write(s, selector, a, w, sender)
+}
+
+#[allow(clippy::too_many_lines)] // one arm per external view
+fn dispatch_view(
+    s: &IntegraDocumentRegistry,
+    selector: [u8; 4],
+    a: Args<'_>,
+    w: [Option<B256>; 3],
+) -> Option<ArbResult> {
     let ids = |v: &[B256]| ret(&[Token::Words(v)]);
     let out = match selector {
-        registerDocumentCall::SELECTOR => {
-            let mut proof = [B256::ZERO; 8];
-            for (k, p) in proof.iter_mut().enumerate() {
-                *p = arg!(a.word(4 + k));
-            }
-            let r = Registration {
-                integra_hash: arg!(a.word(0)),
-                document_hash: arg!(a.word(1)),
-                identity_extension: arg!(a.word(2)),
-                reference_hash: arg!(a.word(3)),
-                proof,
-                tokenizer: arg!(a.address(12)),
-                primary_resolver_id: arg!(a.word(13)),
-                executor: arg!(a.address(14)),
-                process_hash: arg!(a.word(15)),
-            };
-            let sender = s.sender_of(a.0);
-            s.register_document(sender, &r)
-                .map(|h| ret(&[h.into()]))
-                .map_err(Vec::from)
-        }
-        registerDocumentBatchCall::SELECTOR => {
-            let (executor, hooks) = (arg!(a.address(5)), arg!(a.bool(7)));
-            let items = match arg!(batch_items(a)) {
-                Ok(items) => items,
-                Err(e) => return Some(Err(e.into())),
-            };
-            let sender = s.sender_of(a.0);
-            s.register_document_batch(sender, &items, executor, hooks)
-                .map(|v| ids(&v))
-                .map_err(Vec::from)
-        }
-        setPrimaryResolverCall::SELECTOR => {
-            run(s.set_primary_resolver(s.sender_of(a.0), arg!(a.word(0)), arg!(a.word(1))))
-        }
-        setPrimaryResolverBatchCall::SELECTOR => {
-            let hs = arg!(hashes(a, 0));
-            run(s.set_primary_resolver_batch(s.sender_of(a.0), &hs, arg!(a.word(1))))
-        }
-        addAdditionalResolverCall::SELECTOR => {
-            run(s.add_additional_resolver(s.sender_of(a.0), arg!(a.word(0)), arg!(a.word(1))))
-        }
-        removeAdditionalResolverCall::SELECTOR => {
-            run(s.remove_additional_resolver(s.sender_of(a.0), arg!(a.word(0)), arg!(a.word(1))))
-        }
-        lockResolversCall::SELECTOR => run(s.lock_resolvers(s.sender_of(a.0), arg!(a.word(0)))),
-        emergencyUnlockResolversCall::SELECTOR => {
-            run(s.emergency_unlock_resolvers(s.sender_of(a.0), arg!(a.word(0)), arg!(a.string(1))))
-        }
-        setIdentityExtensionCall::SELECTOR => {
-            run(s.set_identity_extension(s.sender_of(a.0), arg!(a.word(0)), arg!(a.word(1))))
-        }
-        associateTokenizerCall::SELECTOR => run(s.associate_tokenizer(
-            s.sender_of(a.0),
-            arg!(a.word(0)),
-            arg!(a.address(1)),
-            arg!(a.word(2)),
-        )),
-        transferDocumentOwnershipCall::SELECTOR => run(s.transfer_document_ownership(
-            s.sender_of(a.0),
-            arg!(a.word(0)),
-            arg!(a.address(1)),
-            arg!(a.string(2)),
-        )),
-        authorizeDocumentExecutorCall::SELECTOR => run(s.authorize_document_executor(
-            s.sender_of(a.0),
-            arg!(a.word(0)),
-            arg!(a.address(1)),
-        )),
-        revokeDocumentExecutorCall::SELECTOR => {
-            run(s.revoke_document_executor(s.sender_of(a.0), arg!(a.word(0))))
-        }
-        replaceDocumentExecutorCall::SELECTOR => {
-            run(s.replace_document_executor(s.sender_of(a.0), arg!(a.word(0)), arg!(a.address(1))))
-        }
-        authorizeDocumentExecutorBatchCall::SELECTOR => {
-            let hs = arg!(hashes(a, 0));
-            run(s.authorize_document_executor_batch(s.sender_of(a.0), &hs, arg!(a.address(1))))
-        }
-        revokeDocumentExecutorBatchCall::SELECTOR => {
-            let hs = arg!(hashes(a, 0));
-            run(s.revoke_document_executor_batch(s.sender_of(a.0), &hs))
-        }
-        setTokenizerApprovalCall::SELECTOR => {
-            run(s.set_tokenizer_approval(s.sender_of(a.0), arg!(a.address(0)), arg!(a.bool(1))))
-        }
-        setTokenizerApprovalBatchCall::SELECTOR => {
-            let ((n, ts), (m, flags)) = (arg!(a.array(0)), arg!(a.array(1)));
-            if n != m {
-                return Some(Err(Error::from(ArrayLengthMismatch {}).into()));
-            }
-            let mut items = Vec::with_capacity(n);
-            for j in 0..n {
-                items.push((arg!(ts.address(j)), arg!(flags.bool(j))));
-            }
-            run(s.set_tokenizer_approval_batch(s.sender_of(a.0), &items))
-        }
-        setExecutorApprovalCall::SELECTOR => run(s.set_executor_approval(
-            s.sender_of(a.0),
-            arg!(a.address(0)),
-            arg!(a.bool(1)),
-            arg!(a.string(2)),
-        )),
-        setExecutorApprovalBatchCall::SELECTOR => {
-            let ((n, es), (m, flags), (k, names)) =
-                (arg!(a.array(0)), arg!(a.array(1)), arg!(a.array(2)));
-            if n != m || n != k {
-                return Some(Err(Error::from(ArrayLengthMismatch {}).into()));
-            }
-            let mut items = Vec::with_capacity(n);
-            for j in 0..n {
-                items.push((
-                    arg!(es.address(j)),
-                    arg!(flags.bool(j)),
-                    arg!(names.string(j)),
-                ));
-            }
-            run(s.set_executor_approval_batch(s.sender_of(a.0), &items))
-        }
-        setDefaultPrimaryResolverGasLimitCall::SELECTOR => {
-            run(s.set_default_gas_limit(s.sender_of(a.0), true, arg!(a.u256(0))))
-        }
-        setDefaultAdditionalResolverGasLimitCall::SELECTOR => {
-            run(s.set_default_gas_limit(s.sender_of(a.0), false, arg!(a.u256(0))))
-        }
-        setResolverGasLimitOverrideCall::SELECTOR => run(s.set_resolver_gas_limit_override(
-            s.sender_of(a.0),
-            arg!(a.word(0)),
-            arg!(a.u256(1)),
-        )),
-        setMaxReasonableGasLimitCall::SELECTOR => {
-            run(s.set_max_reasonable_gas_limit(s.sender_of(a.0), arg!(a.u256(0))))
-        }
-        setRegistrationFeeCall::SELECTOR => {
-            run(s.set_registration_fee(s.sender_of(a.0), arg!(a.u256(0))))
-        }
-        emergencyDisableFeesCall::SELECTOR => {
-            run(s.emergency_disable_fees(s.sender_of(a.0), arg!(a.string(0))))
-        }
-        reenableFeesCall::SELECTOR => run(s.reenable_fees(s.sender_of(a.0))),
-        pauseCall::SELECTOR => run(s.set_paused(s.sender_of(a.0), true)),
-        unpauseCall::SELECTOR => run(s.set_paused(s.sender_of(a.0), false)),
-        grantRoleCall::SELECTOR => {
-            run(s.grant_role(s.sender_of(a.0), arg!(a.word(0)), arg!(a.address(1))))
-        }
-        revokeRoleCall::SELECTOR => {
-            run(s.revoke_role(s.sender_of(a.0), arg!(a.word(0)), arg!(a.address(1))))
-        }
-        renounceRoleCall::SELECTOR => {
-            run(s.renounce_role(s.sender_of(a.0), arg!(a.word(0)), arg!(a.address(1))))
-        }
-
-        getDocumentCall::SELECTOR => {
-            let r = s.get_document(arg!(a.word(0)));
+        getDocumentCall::SELECTOR | documentsCall::SELECTOR => {
+            let r = s.get_document(arg!(w[0]));
             let mut t = [Token::Word(B256::ZERO); 10];
             record_tuple(&r, &mut t);
-            Ok(ret(&[Token::Tuple(&t)]))
+            if selector == getDocumentCall::SELECTOR {
+                Ok(ret(&[Token::Tuple(&t)]))
+            } else {
+                // The Solidity getter of the mapping: every field but the array.
+                t[8] = t[9];
+                Ok(ret(&t[..9]))
+            }
         }
         getDocumentsBatchCall::SELECTOR => {
             let records: Vec<DocumentRecord> = arg!(hashes(a, 0))
@@ -2886,15 +2789,8 @@ fn dispatch(s: &mut IntegraDocumentRegistry, selector: [u8; 4], a: Args<'_>) -> 
             let items: Vec<Token<'_>> = tuples.iter().map(|t| Token::Tuple(t)).collect();
             Ok(ret(&[Token::Array(&items)]))
         }
-        documentsCall::SELECTOR => {
-            let r = s.get_document(arg!(a.word(0)));
-            let mut t = [Token::Word(B256::ZERO); 10];
-            record_tuple(&r, &mut t);
-            t[8] = t[9];
-            Ok(ret(&t[..9]))
-        }
         getDocumentInfoCall::SELECTOR => {
-            let h = arg!(a.word(0));
+            let h = arg!(w[0]);
             let r = s.get_document(h);
             let resolvers = s.resolvers_of(h);
             Ok(ret(&[
@@ -2905,35 +2801,35 @@ fn dispatch(s: &mut IntegraDocumentRegistry, selector: [u8; 4], a: Args<'_>) -> 
                 r.registeredAt.into(),
             ]))
         }
-        getDocumentOwnerCall::SELECTOR => Ok(ret(&[s.get_document_owner(arg!(a.word(0))).into()])),
-        existsCall::SELECTOR => Ok(ret(&[s.exists(arg!(a.word(0))).into()])),
+        getDocumentOwnerCall::SELECTOR => Ok(ret(&[s.get_document_owner(arg!(w[0])).into()])),
+        existsCall::SELECTOR => Ok(ret(&[s.exists(arg!(w[0])).into()])),
         isDocumentOwnerCall::SELECTOR => {
-            let (h, who) = (arg!(a.word(0)), arg!(a.address(1)));
+            let (h, who) = (arg!(w[0]), arg!(addr(w[1])));
             Ok(ret(&[
                 (!who.is_zero() && s.get_document_owner(h) == who).into()
             ]))
         }
-        getTokenizerCall::SELECTOR => Ok(ret(&[s.get_tokenizer(arg!(a.word(0))).into()])),
+        getTokenizerCall::SELECTOR => Ok(ret(&[s.get_tokenizer(arg!(w[0])).into()])),
         getDocumentExecutorCall::SELECTOR | documentExecutorCall::SELECTOR => {
-            Ok(ret(&[s.get_document_executor(arg!(a.word(0))).into()]))
+            Ok(ret(&[s.get_document_executor(arg!(w[0])).into()]))
         }
         executorAuthorizedAtCall::SELECTOR => {
-            Ok(ret(&[s.executor_authorized_at(arg!(a.word(0))).into()]))
+            Ok(ret(&[s.executor_authorized_at(arg!(w[0])).into()]))
         }
         isAuthorizedDocumentExecutorCall::SELECTOR => Ok(ret(&[s
-            .is_authorized_document_executor(arg!(a.word(0)), arg!(a.address(1)))
+            .is_authorized_document_executor(arg!(w[0]), arg!(addr(w[1])))
             .into()])),
         getAdditionalResolversCall::SELECTOR => {
-            Ok(ids(&s.get_document(arg!(a.word(0))).additionalResolvers))
+            Ok(ids(&s.get_document(arg!(w[0])).additionalResolvers))
         }
         getEffectiveResolverGasLimitCall::SELECTOR => {
             let (gas, is_override) =
-                s.get_effective_resolver_gas_limit(arg!(a.word(0)), arg!(a.bool(1)));
+                s.get_effective_resolver_gas_limit(arg!(w[0]), arg!(flag(w[1])));
             Ok(ret(&[gas.into(), is_override.into()]))
         }
         getEmergencyStatusCall::SELECTOR => {
-            let (active, expiry, addr) = s.get_emergency_status();
-            Ok(ret(&[active.into(), expiry.into(), addr.into()]))
+            let (active, expiry, emergency) = s.get_emergency_status();
+            Ok(ret(&[active.into(), expiry.into(), emergency.into()]))
         }
         getFeeConfigurationCall::SELECTOR => {
             let (fee, recipient, disabled, max, total) = s.get_fee_configuration();
@@ -2959,24 +2855,22 @@ fn dispatch(s: &mut IntegraDocumentRegistry, selector: [u8; 4], a: Args<'_>) -> 
             Ok(ids(&words))
         }
         approvedTokenizersCall::SELECTOR => {
-            Ok(ret(&[s.approved_tokenizers.get(arg!(a.address(0))).into()]))
+            Ok(ret(&[s.approved_tokenizers.get(arg!(addr(w[0]))).into()]))
         }
         approvedExecutorsCall::SELECTOR => {
-            Ok(ret(&[s.approved_executors.get(arg!(a.address(0))).into()]))
+            Ok(ret(&[s.approved_executors.get(arg!(addr(w[0]))).into()]))
         }
         resolverGasLimitOverrideCall::SELECTOR => {
-            Ok(ret(&[u64_of(s.gas_overrides.get(arg!(a.word(0)))).into()]))
+            Ok(ret(&[u64_of(s.gas_overrides.get(arg!(w[0]))).into()]))
         }
         isTrustedForwarderCall::SELECTOR => {
-            Ok(ret(&[s.is_trusted_forwarder(arg!(a.address(0))).into()]))
+            Ok(ret(&[s.is_trusted_forwarder(arg!(addr(w[0]))).into()]))
         }
         VERSIONCall::SELECTOR => Ok(ret(&[VERSION.into()])),
-        hasRoleCall::SELECTOR => Ok(ret(&[s
-            .has_role(arg!(a.word(0)), arg!(a.address(1)))
-            .into()])),
-        getRoleAdminCall::SELECTOR => Ok(ret(&[s.access.get_role_admin(arg!(a.word(0))).into()])),
+        hasRoleCall::SELECTOR => Ok(ret(&[s.has_role(arg!(w[0]), arg!(addr(w[1]))).into()])),
+        getRoleAdminCall::SELECTOR => Ok(ret(&[s.access.get_role_admin(arg!(w[0])).into()])),
         supportsInterfaceCall::SELECTOR => {
-            let id = arg!(a.word(0));
+            let id = arg!(w[0]);
             // bytes4 is left-aligned; the low 28 bytes must be clean.
             if id[4..].iter().any(|b| *b != 0) {
                 return Some(Err(Vec::new()));
@@ -2985,6 +2879,149 @@ fn dispatch(s: &mut IntegraDocumentRegistry, selector: [u8; 4], a: Args<'_>) -> 
                 .supports_interface(B32::from_slice(&id[..4]))
                 .into()]))
         }
+        _ => return None,
+    };
+    Some(out)
+}
+
+#[allow(clippy::too_many_lines)] // one arm per external function
+fn dispatch_write(
+    s: &mut IntegraDocumentRegistry,
+    selector: [u8; 4],
+    a: Args<'_>,
+    w: [Option<B256>; 3],
+    sender: Address,
+) -> Option<ArbResult> {
+    let out = match selector {
+        registerDocumentCall::SELECTOR => {
+            let mut proof = [B256::ZERO; 8];
+            for (k, p) in proof.iter_mut().enumerate() {
+                *p = arg!(a.word(4 + k));
+            }
+            let r = Registration {
+                integra_hash: arg!(w[0]),
+                document_hash: arg!(w[1]),
+                identity_extension: arg!(w[2]),
+                reference_hash: arg!(a.word(3)),
+                proof,
+                tokenizer: arg!(a.address(12)),
+                primary_resolver_id: arg!(a.word(13)),
+                executor: arg!(a.address(14)),
+                process_hash: arg!(a.word(15)),
+            };
+            s.register_document(sender, &r)
+                .map(|h| ret(&[h.into()]))
+                .map_err(Vec::from)
+        }
+        registerDocumentBatchCall::SELECTOR => {
+            let (executor, hooks) = (arg!(a.address(5)), arg!(a.bool(7)));
+            let items = match arg!(batch_items(a)) {
+                Ok(items) => items,
+                Err(e) => return Some(Err(e.into())),
+            };
+            s.register_document_batch(sender, &items, executor, hooks)
+                .map(|v| ret(&[Token::Words(&v)]))
+                .map_err(Vec::from)
+        }
+        setPrimaryResolverCall::SELECTOR => {
+            run(s.set_primary_resolver(sender, arg!(w[0]), arg!(w[1])))
+        }
+        setPrimaryResolverBatchCall::SELECTOR => {
+            run(s.set_primary_resolver_batch(sender, &arg!(hashes(a, 0)), arg!(w[1])))
+        }
+        addAdditionalResolverCall::SELECTOR => {
+            run(s.add_additional_resolver(sender, arg!(w[0]), arg!(w[1])))
+        }
+        removeAdditionalResolverCall::SELECTOR => {
+            run(s.remove_additional_resolver(sender, arg!(w[0]), arg!(w[1])))
+        }
+        lockResolversCall::SELECTOR => run(s.lock_resolvers(sender, arg!(w[0]))),
+        emergencyUnlockResolversCall::SELECTOR => {
+            run(s.emergency_unlock_resolvers(sender, arg!(w[0]), arg!(a.string(1))))
+        }
+        setIdentityExtensionCall::SELECTOR => {
+            run(s.set_identity_extension(sender, arg!(w[0]), arg!(w[1])))
+        }
+        associateTokenizerCall::SELECTOR => {
+            run(s.associate_tokenizer(sender, arg!(w[0]), arg!(addr(w[1])), arg!(w[2])))
+        }
+        transferDocumentOwnershipCall::SELECTOR => run(s.transfer_document_ownership(
+            sender,
+            arg!(w[0]),
+            arg!(addr(w[1])),
+            arg!(a.string(2)),
+        )),
+        authorizeDocumentExecutorCall::SELECTOR => {
+            run(s.authorize_document_executor(sender, arg!(w[0]), arg!(addr(w[1]))))
+        }
+        revokeDocumentExecutorCall::SELECTOR => run(s.revoke_document_executor(sender, arg!(w[0]))),
+        replaceDocumentExecutorCall::SELECTOR => {
+            run(s.replace_document_executor(sender, arg!(w[0]), arg!(addr(w[1]))))
+        }
+        authorizeDocumentExecutorBatchCall::SELECTOR => {
+            run(s.authorize_document_executor_batch(sender, &arg!(hashes(a, 0)), arg!(addr(w[1]))))
+        }
+        revokeDocumentExecutorBatchCall::SELECTOR => {
+            run(s.revoke_document_executor_batch(sender, &arg!(hashes(a, 0))))
+        }
+        setTokenizerApprovalCall::SELECTOR => {
+            run(s.set_tokenizer_approval(sender, arg!(addr(w[0])), arg!(flag(w[1]))))
+        }
+        setTokenizerApprovalBatchCall::SELECTOR => {
+            let ((n, ts), (m, flags)) = (arg!(a.array(0)), arg!(a.array(1)));
+            if n != m {
+                return Some(Err(Error::from(ArrayLengthMismatch {}).into()));
+            }
+            let mut items = Vec::with_capacity(n);
+            for j in 0..n {
+                items.push((arg!(ts.address(j)), arg!(flags.bool(j))));
+            }
+            run(s.set_tokenizer_approval_batch(sender, &items))
+        }
+        setExecutorApprovalCall::SELECTOR => run(s.set_executor_approval(
+            sender,
+            arg!(addr(w[0])),
+            arg!(flag(w[1])),
+            arg!(a.string(2)),
+        )),
+        setExecutorApprovalBatchCall::SELECTOR => {
+            let ((n, es), (m, flags), (k, names)) =
+                (arg!(a.array(0)), arg!(a.array(1)), arg!(a.array(2)));
+            if n != m || n != k {
+                return Some(Err(Error::from(ArrayLengthMismatch {}).into()));
+            }
+            let mut items = Vec::with_capacity(n);
+            for j in 0..n {
+                items.push((
+                    arg!(es.address(j)),
+                    arg!(flags.bool(j)),
+                    arg!(names.string(j)),
+                ));
+            }
+            run(s.set_executor_approval_batch(sender, &items))
+        }
+        setDefaultPrimaryResolverGasLimitCall::SELECTOR
+        | setDefaultAdditionalResolverGasLimitCall::SELECTOR => {
+            let primary = selector == setDefaultPrimaryResolverGasLimitCall::SELECTOR;
+            run(s.set_default_gas_limit(sender, primary, arg!(w[0]).into()))
+        }
+        setResolverGasLimitOverrideCall::SELECTOR => {
+            run(s.set_resolver_gas_limit_override(sender, arg!(w[0]), arg!(w[1]).into()))
+        }
+        setMaxReasonableGasLimitCall::SELECTOR => {
+            run(s.set_max_reasonable_gas_limit(sender, arg!(w[0]).into()))
+        }
+        setRegistrationFeeCall::SELECTOR => run(s.set_registration_fee(sender, arg!(w[0]).into())),
+        emergencyDisableFeesCall::SELECTOR => {
+            run(s.emergency_disable_fees(sender, arg!(a.string(0))))
+        }
+        reenableFeesCall::SELECTOR => run(s.reenable_fees(sender)),
+        pauseCall::SELECTOR | unpauseCall::SELECTOR => {
+            run(s.set_paused(sender, selector == pauseCall::SELECTOR))
+        }
+        grantRoleCall::SELECTOR => run(s.grant_role(sender, arg!(w[0]), arg!(addr(w[1])))),
+        revokeRoleCall::SELECTOR => run(s.revoke_role(sender, arg!(w[0]), arg!(addr(w[1])))),
+        renounceRoleCall::SELECTOR => run(s.renounce_role(sender, arg!(w[0]), arg!(addr(w[1])))),
         _ => return None,
     };
     Some(out)

