@@ -2460,6 +2460,8 @@ impl IntegraDocumentRegistry {
 
     /// The blocking primary hook (its target already looked up when `target` is given), then
     /// every additional resolver's, non-blocking, in array order.
+    // `target`: `None` = look the primary up here; `Some(t)` = already looked up (maybe absent).
+    #[allow(clippy::option_option)]
     #[inline(never)]
     fn run_hooks(&mut self, h: B256, calldata: &[u8], target: Option<Option<Address>>) -> Res<()> {
         let id = self.records.getter(h).primary_resolver.get();
@@ -2756,7 +2758,7 @@ fn dispatch(s: &mut IntegraDocumentRegistry, selector: [u8; 4], a: Args<'_>) -> 
     dispatch_write(s, selector, a, w, sender)
 }
 
-#[allow(clippy::too_many_lines)] // one arm per external view
+#[allow(clippy::too_many_lines, clippy::many_single_char_names)] // one arm per external view
 fn dispatch_view(
     s: &IntegraDocumentRegistry,
     selector: [u8; 4],
@@ -2884,7 +2886,7 @@ fn dispatch_view(
     Some(out)
 }
 
-#[allow(clippy::too_many_lines)] // one arm per external function
+#[allow(clippy::too_many_lines, clippy::many_single_char_names)] // one arm per external function
 fn dispatch_write(
     s: &mut IntegraDocumentRegistry,
     selector: [u8; 4],

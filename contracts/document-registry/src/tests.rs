@@ -241,6 +241,7 @@ pub struct Malformed {
 unsafe impl TopLevelStorage for Malformed {}
 
 #[public]
+#[allow(clippy::unused_self, clippy::unnecessary_wraps)] // the router's fallback signature
 impl Malformed {
     #[fallback]
     fn fallback(&mut self, _calldata: &[u8]) -> ArbResult {

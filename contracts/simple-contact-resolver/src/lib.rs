@@ -435,6 +435,7 @@ fn ret(tokens: &[Token<'_>]) -> Vec<u8> {
     returns(tokens)
 }
 
+#[allow(clippy::too_many_lines)] // one arm per external function
 fn dispatch(s: &mut SimpleContactResolver, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
     macro_rules! arg {
         ($e:expr) => {

@@ -50,7 +50,7 @@ impl Export {
 fn name_struct_outputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
     for (function, ty) in structs {
         for f in abi.functions.get_mut(*function).into_iter().flatten() {
-            for out in f.outputs.iter_mut() {
+            for out in &mut f.outputs {
                 // `tuple` or an array of them (`tuple[]`), named `Struct` or `Struct[]`.
                 let Some(suffix) = out.ty.strip_prefix("tuple") else {
                     continue;

@@ -35,7 +35,7 @@ fn ten_additional_resolvers_fit_and_the_eleventh_does_not(
     alice: Address,
 ) {
     let w = deploy(&reg, &comp, &sink, gov);
-    let all = [&r0, &r1, &r2, &r3, &r4, &r5, &r6, &r7, &r8, &r9, &r10, &r11].map(|c| c.address());
+    let all = [&r0, &r1, &r2, &r3, &r4, &r5, &r6, &r7, &r8, &r9, &r10, &r11].map(Contract::address);
     let ids = setup_ids(&w, &all);
     w.register(alice, 1);
     w.reg_as(alice)
