@@ -52,12 +52,24 @@ fn target_dir() -> PathBuf {
 /// # Errors
 /// When `INTEGRA_ARTIFACTS` is set but lacks the file, or the build fails.
 pub fn artifact(name: &str) -> Result<Vec<u8>, ArtifactError> {
+    artifact_with(name, &integra_pipeline::Rules::default())
+}
+
+/// [`artifact`] judged by `rules` (e.g. a later ArbOS version that joins fragments).
+///
+/// # Errors
+/// As [`artifact`].
+pub fn artifact_with(
+    name: &str,
+    rules: &integra_pipeline::Rules,
+) -> Result<Vec<u8>, ArtifactError> {
     static CACHE: OnceLock<Mutex<HashMap<String, Vec<u8>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut cache = cache
         .lock()
         .map_err(|_| ArtifactError("artifact cache poisoned".into()))?;
-    if let Some(wasm) = cache.get(name) {
+    let key = format!("{name}@{}", rules.arbos_version);
+    if let Some(wasm) = cache.get(&key) {
         return Ok(wasm.clone());
     }
     let path = if let Some(dir) = std::env::var_os("INTEGRA_ARTIFACTS") {
@@ -88,7 +100,7 @@ pub fn artifact(name: &str) -> Result<Vec<u8>, ArtifactError> {
         std::fs::read(&path).map_err(|e| ArtifactError(format!("{}: {e}", path.display())))?;
     // Deploy exactly what the pipeline ships: the re-encoded, stripped module, and only if it
     // passes every activation rule and the size gate.
-    let processed = integra_pipeline::process(&built, &integra_pipeline::Rules::default())
+    let processed = integra_pipeline::process(&built, rules)
         .map_err(|e| ArtifactError(format!("{name}: pipeline: {e}")))?;
     if !processed.passed() {
         return Err(ArtifactError(format!(
@@ -98,7 +110,7 @@ pub fn artifact(name: &str) -> Result<Vec<u8>, ArtifactError> {
         )));
     }
     let wasm = processed.wasm;
-    cache.insert(name.to_owned(), wasm.clone());
+    cache.insert(key, wasm.clone());
     Ok(wasm)
 }
 
@@ -142,7 +154,21 @@ impl World {
         deployer: Address,
         args: &[u8],
     ) -> Result<(Address, Receipt), ArtifactError> {
-        let wasm = artifact(name)?;
+        self.deploy_with(name, deployer, args, &integra_pipeline::Rules::default())
+    }
+
+    /// [`World::deploy`] with the artifact judged by `rules`.
+    ///
+    /// # Errors
+    /// As [`World::deploy`].
+    pub fn deploy_with(
+        &mut self,
+        name: &str,
+        deployer: Address,
+        args: &[u8],
+        rules: &integra_pipeline::Rules,
+    ) -> Result<(Address, Receipt), ArtifactError> {
+        let wasm = artifact_with(name, rules)?;
         let address = self
             .vm
             .deploy(deployer, &wasm)
