@@ -13,6 +13,7 @@
 //! private `CARGO_TARGET_DIR` or `INTEGRA_ARTIFACTS` when that matters (CI's fresh clone is
 //! unaffected).
 
+pub mod docreg;
 pub mod gas;
 
 use std::collections::HashMap;

@@ -713,7 +713,9 @@ impl IntegraDocumentRegistry {
         let h = r.integra_hash;
         self.check_new(h, r.document_hash)?;
         self.check_tokenizer(r.tokenizer)?;
-        self.check_resolver(r.primary_resolver_id)?;
+        // The address is reused for the hook: one registry lookup (a program call) per
+        // registration instead of two; nothing can change it in between.
+        let target = self.check_resolver(r.primary_resolver_id)?;
         let executor_is_contract = self.check_new_executor(sender, r.executor)?;
         if !r.reference_hash.is_zero() {
             self.check_reference(sender, r)?;
@@ -770,7 +772,6 @@ impl IntegraDocumentRegistry {
             r.executor,
             r.process_hash,
         );
-        let target = self.primary_target(h, r.primary_resolver_id);
         self.primary_hook(h, r.primary_resolver_id, target, &calldata, true)?;
         self.exit();
         Ok(h)
@@ -1982,14 +1983,17 @@ impl IntegraDocumentRegistry {
         .unwrap_or_default()
     }
 
-    /// Id 0, or an id that resolves.
+    /// Id 0 (`None`), or an id that resolves (its address).
     #[inline(never)]
-    fn check_resolver(&self, id: B256) -> Res<()> {
-        if id.is_zero() || !self.resolver_address(id).is_zero() {
-            Ok(())
-        } else {
-            Err(ResolverNotFound { resolverId: id }.into())
+    fn check_resolver(&self, id: B256) -> Res<Option<Address>> {
+        if id.is_zero() {
+            return Ok(None);
         }
+        let a = self.resolver_address(id);
+        if a.is_zero() {
+            return Err(ResolverNotFound { resolverId: id }.into());
+        }
+        Ok(Some(a))
     }
 
     #[inline(never)]

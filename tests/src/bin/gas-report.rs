@@ -8,15 +8,26 @@ fn main() -> ExitCode {
         "the modules the pipeline ships (each contract built alone in release for wasm32, \
                   then re-encoded, stripped and checked by `integra-pipeline`)"
             .to_string();
-    let rows = match integra_tests::gas::registry_rows() {
+    let rows = match integra_tests::gas::registry_rows().and_then(|mut rows| {
+        rows.extend(integra_tests::gas::document_registry_rows()?);
+        Ok(rows)
+    }) {
         Ok(rows) => rows,
         Err(e) => {
             eprintln!("gas report: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let modules = match integra_tests::gas::module_facts("integra-registry") {
-        Ok(m) => vec![m],
+    let docreg = integra_tests::docreg::rules();
+    let modules = match [
+        integra_tests::gas::module_facts("integra-registry"),
+        integra_tests::gas::module_facts_with("integra-document-registry", &docreg),
+        integra_tests::gas::module_facts("integra-simple-contact-resolver"),
+    ]
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(m) => m,
         Err(e) => {
             eprintln!("gas report: {e}");
             return ExitCode::FAILURE;
