@@ -60,9 +60,11 @@ use alloc::{vec, vec::Vec};
 
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolEvent};
+use integra_primitives::erc165::interface_id;
+pub use integra_primitives::erc165::{ACCESS_CONTROL_INTERFACE_ID, ERC165_INTERFACE_ID};
 use integra_primitives::{
     abi::{emit, returns, Args, Token},
-    access::{grant_governance, AccessControl, AccessControlError, IAccessControl},
+    access::{grant_governance, AccessControl, IAccessControl},
     calls::{self, Kind},
     compact_errors, erc2771,
     interfaces::{IComponentLookup, IDocumentResolver, IGroth16Verifier, IIntegraExecutor},
@@ -492,18 +494,7 @@ compact_errors! {
     }
 }
 
-impl From<AccessControlError> for Error {
-    fn from(e: AccessControlError) -> Self {
-        match e {
-            AccessControlError::UnauthorizedAccount(e) => AccessControlUnauthorizedAccount {
-                account: e.account,
-                neededRole: e.needed_role,
-            }
-            .into(),
-            AccessControlError::BadConfirmation(_) => AccessControlBadConfirmation {}.into(),
-        }
-    }
-}
+integra_primitives::access_control_errors!(Error);
 
 /// Result of a registry method.
 pub type Res<T> = Result<T, Error>;
@@ -2539,20 +2530,6 @@ impl IntegraDocumentRegistry {
     pub const fn __stylus_assert_overrides() {}
 }
 
-const fn interface_id(selectors: &[[u8; 4]]) -> [u8; 4] {
-    let mut id = [0u8; 4];
-    let mut i = 0;
-    while i < selectors.len() {
-        let mut j = 0;
-        while j < 4 {
-            id[j] ^= selectors[i][j];
-            j += 1;
-        }
-        i += 1;
-    }
-    id
-}
-
 /// ERC-165 id of the record API other contracts rely on: registration, ownership transfer,
 /// tokenizer association and the getters tokenizers and resolvers read.
 pub const DOCUMENT_REGISTRY_INTERFACE_ID: [u8; 4] = interface_id(&[
@@ -2567,16 +2544,6 @@ pub const DOCUMENT_REGISTRY_INTERFACE_ID: [u8; 4] = interface_id(&[
     getDocumentExecutorCall::SELECTOR,
     isAuthorizedDocumentExecutorCall::SELECTOR,
 ]);
-/// ERC-165 id of OpenZeppelin's `IAccessControl`.
-pub const ACCESS_CONTROL_INTERFACE_ID: [u8; 4] = interface_id(&[
-    hasRoleCall::SELECTOR,
-    getRoleAdminCall::SELECTOR,
-    grantRoleCall::SELECTOR,
-    revokeRoleCall::SELECTOR,
-    renounceRoleCall::SELECTOR,
-]);
-/// ERC-165's own id.
-pub const ERC165_INTERFACE_ID: [u8; 4] = supportsInterfaceCall::SELECTOR;
 
 impl Router<IntegraDocumentRegistry> for IntegraDocumentRegistry {
     type Storage = IntegraDocumentRegistry;

@@ -36,9 +36,11 @@ use alloc::{format, string::String, vec, vec::Vec};
 
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolEvent};
+use integra_primitives::erc165::interface_id;
+pub use integra_primitives::erc165::{ACCESS_CONTROL_INTERFACE_ID, ERC165_INTERFACE_ID};
 use integra_primitives::{
     abi::{emit, returns, Args, Token},
-    access::{grant_governance, AccessControl, AccessControlError, IAccessControl},
+    access::{grant_governance, AccessControl, IAccessControl},
     calls::{self, Kind},
     compact_errors, erc2771,
     interfaces::IDocumentOwnerLookup,
@@ -170,18 +172,7 @@ compact_errors! {
     }
 }
 
-impl From<AccessControlError> for Error {
-    fn from(e: AccessControlError) -> Self {
-        match e {
-            AccessControlError::UnauthorizedAccount(e) => AccessControlUnauthorizedAccount {
-                account: e.account,
-                neededRole: e.needed_role,
-            }
-            .into(),
-            AccessControlError::BadConfirmation(_) => AccessControlBadConfirmation {}.into(),
-        }
-    }
-}
+integra_primitives::access_control_errors!(Error);
 
 /// The resolver's storage (append-only; see the crate docs).
 #[entrypoint]
@@ -368,20 +359,6 @@ impl SimpleContactResolver {
     pub const fn __stylus_assert_overrides() {}
 }
 
-const fn interface_id(selectors: &[[u8; 4]]) -> [u8; 4] {
-    let mut id = [0u8; 4];
-    let mut i = 0;
-    while i < selectors.len() {
-        let mut j = 0;
-        while j < 4 {
-            id[j] ^= selectors[i][j];
-            j += 1;
-        }
-        i += 1;
-    }
-    id
-}
-
 /// ERC-165 id of `IDocumentResolver` (spec 03 §2).
 pub const RESOLVER_INTERFACE_ID: [u8; 4] = interface_id(&[
     onDocumentRegisteredCall::SELECTOR,
@@ -394,14 +371,6 @@ pub const RESOLVER_INTERFACE_ID: [u8; 4] = interface_id(&[
     executeDocumentActionCall::SELECTOR,
     resolverTypeCall::SELECTOR,
     isLegitimateResolverCall::SELECTOR,
-]);
-/// ERC-165 id of OpenZeppelin's `IAccessControl`.
-pub const ACCESS_CONTROL_INTERFACE_ID: [u8; 4] = interface_id(&[
-    hasRoleCall::SELECTOR,
-    getRoleAdminCall::SELECTOR,
-    grantRoleCall::SELECTOR,
-    revokeRoleCall::SELECTOR,
-    renounceRoleCall::SELECTOR,
 ]);
 
 impl Router<SimpleContactResolver> for SimpleContactResolver {

@@ -8,6 +8,7 @@
 //! - [`limits`]: batch sizes and byte-length limits, with the checks every contract shares.
 //! - [`errors`]: the Solidity errors that more than one contract raises.
 //! - [`interfaces`]: the resolver, executor, verifier and lookup interfaces contracts call.
+//! - [`erc165`]: interface ids (`interface_id`, `IAccessControl`, ERC-165).
 //! - [`erc2771`]: trusted-forwarder sender resolution (the 20-byte calldata suffix).
 //! - [`reentrancy`]: an explicit storage reentrancy guard (OZ v5 error name).
 //! - [`calls`]: outgoing calls with explicit gas, bounded return data and a storage flush.
@@ -20,6 +21,7 @@ pub mod abi;
 pub mod access;
 pub mod calls;
 pub mod capabilities;
+pub mod erc165;
 pub mod erc2771;
 pub mod errors;
 pub mod interfaces;
