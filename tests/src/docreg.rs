@@ -2,7 +2,7 @@
 //! `IntegraDocumentRegistry`, and `SimpleContactResolver` registered as its resolver. Shared by
 //! the e2e tests and the gas report.
 //!
-//! The document registry is 30.9 KB compressed, over the 24,576-byte single-contract limit: it
+//! The document registry is about 31 KB compressed, over the 24,576-byte single-contract limit: it
 //! deploys as a root contract joining fragments, which needs `ArbOS` 60, so its artifact is
 //! judged with `ArbOS` 60 rules ([`rules`]). Execution and gas do not depend on the packaging.
 #![allow(missing_docs)] // sol! items carry their Solidity signatures
