@@ -81,7 +81,18 @@ pub struct ModuleFacts {
 /// # Errors
 /// If the artifact cannot be had or does not activate.
 pub fn module_facts(name: &str) -> Result<ModuleFacts, ArtifactError> {
-    let wasm = crate::artifact(name)?;
+    module_facts_with(name, &integra_pipeline::Rules::default())
+}
+
+/// [`module_facts`] of an artifact judged by `rules`.
+///
+/// # Errors
+/// As [`module_facts`].
+pub fn module_facts_with(
+    name: &str,
+    rules: &integra_pipeline::Rules,
+) -> Result<ModuleFacts, ArtifactError> {
+    let wasm = crate::artifact_with(name, rules)?;
     let info = stylus_vm::Vm::new()
         .activate(&wasm)
         .map_err(|e| ArtifactError(e.to_string()))?;
@@ -322,6 +333,100 @@ pub fn message_rows() -> Result<Vec<Row>, ArtifactError> {
 pub const SOL_REGISTER_MESSAGE: u64 = 248_530;
 /// A snarkjs-exported Solidity verifier, 2 public inputs, as a transaction.
 pub const SNARKJS_VERIFY_TX: u64 = 221_111;
+
+/// Measures the document registry's operations in the `ANCHORS.md` shapes (V7 API).
+///
+/// # Errors
+/// If an artifact cannot be had or a scenario does not succeed.
+pub fn document_registry_rows() -> Result<Vec<Row>, ArtifactError> {
+    use crate::docreg::{
+        batch_call, ok, register_call, setPrimaryResolverCall, setup,
+        transferDocumentOwnershipCall, Deployed, ALICE, BOB, GOVERNOR,
+    };
+    let mut rows = Vec::new();
+    let Deployed {
+        mut world,
+        registry,
+        ..
+    } = setup()?;
+    let r = ok(
+        world.send(ALICE, registry, &register_call(1)),
+        "registerDocument",
+    )?;
+    rows.push(row(
+        "IntegraDocumentRegistry registerDocument",
+        "fresh ids, tokenizer, primary resolver (SimpleContactResolver, hook called), processHash, no reference; V6 stored 22 B of contact data instead",
+        &r,
+        Some(177_313),
+    ));
+    let h = B256::repeat_byte(1);
+    let transfer = transferDocumentOwnershipCall {
+        integraHash: h,
+        newOwner: BOB,
+        reason: "Transfer ownership".into(),
+    };
+    let r = ok(
+        world.send(ALICE, registry, &transfer),
+        "transferDocumentOwnership",
+    )?;
+    rows.push(row(
+        "IntegraDocumentRegistry transferDocumentOwnership",
+        "reason \"Transfer ownership\" (18 B); primary resolver: canOwnDocument + onDocumentTransferred",
+        &r,
+        Some(40_748),
+    ));
+    // Replace the primary with a second resolver deployment.
+    let (second, _) = world.deploy(
+        "integra-simple-contact-resolver",
+        GOVERNOR,
+        &Address::ZERO.abi_encode(),
+    )?;
+    let components = world
+        .view(registry, &crate::docreg::resolverRegistryCall {})
+        ._0;
+    let id = alloy_primitives::keccak256("SecondResolver");
+    let register = crate::docreg::registerResolverCall {
+        resolverId: id,
+        resolver: second,
+        resolverType: "Communication".into(),
+        description: "second".into(),
+    };
+    ok(
+        world.send(GOVERNOR, components, &register),
+        "registerResolver",
+    )?;
+    let set = setPrimaryResolverCall {
+        integraHash: h,
+        resolverId: id,
+    };
+    let r = ok(world.send(BOB, registry, &set), "setPrimaryResolver")?;
+    rows.push(row(
+        "IntegraDocumentRegistry setPrimaryResolver",
+        "replace the primary resolver (a registry lookup of the new id)",
+        &r,
+        Some(45_504),
+    ));
+    let Deployed {
+        mut world,
+        registry,
+        ..
+    } = setup()?;
+    let r = ok(
+        world.send(ALICE, registry, &batch_call(50)),
+        "registerDocumentBatch",
+    )?;
+    let mut per = row(
+        "IntegraDocumentRegistry registerDocumentBatch, per record",
+        "50 records as registerDocument, hooks on; tx gas / 50",
+        &r,
+        None,
+    );
+    per.gas /= 50;
+    per.intrinsic /= 50;
+    per.entry /= 50;
+    rows.push(per);
+    Ok(rows)
+}
 
 /// Renders `rows` as the Markdown report.
 #[must_use]

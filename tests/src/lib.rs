@@ -13,6 +13,7 @@
 //! private `CARGO_TARGET_DIR` or `INTEGRA_ARTIFACTS` when that matters (CI's fresh clone is
 //! unaffected).
 
+pub mod docreg;
 pub mod gas;
 pub mod message;
 
@@ -68,6 +69,17 @@ pub fn artifact_built_with(
     envs: &[(&str, &std::path::Path)],
 ) -> Result<Vec<u8>, ArtifactError> {
     artifact_variant(name, &[], envs, &integra_pipeline::Rules::default())
+}
+
+/// [`artifact`] judged by `rules` (e.g. a later `ArbOS` version that joins fragments).
+///
+/// # Errors
+/// As [`artifact`].
+pub fn artifact_with(
+    name: &str,
+    rules: &integra_pipeline::Rules,
+) -> Result<Vec<u8>, ArtifactError> {
+    artifact_variant(name, &[], &[], rules)
 }
 
 /// As [`artifact_built_with`], with cargo features and the pipeline rules the module must pass
@@ -180,7 +192,21 @@ impl World {
         deployer: Address,
         args: &[u8],
     ) -> Result<(Address, Receipt), ArtifactError> {
-        let wasm = artifact(name)?;
+        self.deploy_with(name, deployer, args, &integra_pipeline::Rules::default())
+    }
+
+    /// [`World::deploy`] with the artifact judged by `rules`.
+    ///
+    /// # Errors
+    /// As [`World::deploy`].
+    pub fn deploy_with(
+        &mut self,
+        name: &str,
+        deployer: Address,
+        args: &[u8],
+        rules: &integra_pipeline::Rules,
+    ) -> Result<(Address, Receipt), ArtifactError> {
+        let wasm = artifact_with(name, rules)?;
         let address = self
             .vm
             .deploy(deployer, &wasm)

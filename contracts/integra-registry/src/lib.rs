@@ -32,9 +32,11 @@ use alloc::{string::String, vec, vec::Vec};
 
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolEvent};
+use integra_primitives::erc165::interface_id;
+pub use integra_primitives::erc165::{ACCESS_CONTROL_INTERFACE_ID, ERC165_INTERFACE_ID};
 use integra_primitives::{
     abi::{emit, returns, Args, Token},
-    access::{grant_governance, AccessControl, AccessControlError, IAccessControl},
+    access::{grant_governance, AccessControl, IAccessControl},
     compact_errors,
     limits::{page_bounds, MAX_TYPE_LENGTH},
     roles::{DEFAULT_ADMIN_ROLE, GOVERNOR_ROLE},
@@ -380,18 +382,7 @@ compact_errors! {
     }
 }
 
-impl From<AccessControlError> for Error {
-    fn from(e: AccessControlError) -> Self {
-        match e {
-            AccessControlError::UnauthorizedAccount(e) => AccessControlUnauthorizedAccount {
-                account: e.account,
-                neededRole: e.needed_role,
-            }
-            .into(),
-            AccessControlError::BadConfirmation(_) => AccessControlBadConfirmation {}.into(),
-        }
-    }
-}
+integra_primitives::access_control_errors!(Error);
 
 /// Component types, in the order of the Solidity enum `RegistryType`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1492,21 +1483,6 @@ impl IntegraRegistry {
     pub const fn __stylus_assert_overrides() {}
 }
 
-/// XOR of selectors: an ERC-165 interface id.
-const fn interface_id(selectors: &[[u8; 4]]) -> [u8; 4] {
-    let mut id = [0u8; 4];
-    let mut i = 0;
-    while i < selectors.len() {
-        let mut j = 0;
-        while j < 4 {
-            id[j] ^= selectors[i][j];
-            j += 1;
-        }
-        i += 1;
-    }
-    id
-}
-
 /// ERC-165 id of the generic component API (the twelve functions of spec 03 §1).
 pub const REGISTRY_INTERFACE_ID: [u8; 4] = interface_id(&[
     registerComponentCall::SELECTOR,
@@ -1522,17 +1498,6 @@ pub const REGISTRY_INTERFACE_ID: [u8; 4] = interface_id(&[
     getComponentIdsPaginatedCall::SELECTOR,
     getComponentIdsByTypePaginatedCall::SELECTOR,
 ]);
-/// ERC-165 id of OpenZeppelin's `IAccessControl` (`0x7965db0b`).
-pub const ACCESS_CONTROL_INTERFACE_ID: [u8; 4] = interface_id(&[
-    hasRoleCall::SELECTOR,
-    getRoleAdminCall::SELECTOR,
-    grantRoleCall::SELECTOR,
-    revokeRoleCall::SELECTOR,
-    renounceRoleCall::SELECTOR,
-]);
-/// ERC-165 id of `IERC165` (`0x01ffc9a7`).
-pub const ERC165_INTERFACE_ID: [u8; 4] = supportsInterfaceCall::SELECTOR;
-
 fn ret(tokens: &[Token<'_>]) -> Vec<u8> {
     returns(tokens)
 }

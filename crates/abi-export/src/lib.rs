@@ -50,10 +50,14 @@ impl Export {
 fn name_struct_outputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
     for (function, ty) in structs {
         for f in abi.functions.get_mut(*function).into_iter().flatten() {
-            for out in f.outputs.iter_mut().filter(|o| o.ty == "tuple") {
+            for out in &mut f.outputs {
+                // `tuple` or an array of them (`tuple[]`), named `Struct` or `Struct[]`.
+                let Some(suffix) = out.ty.strip_prefix("tuple") else {
+                    continue;
+                };
                 out.internal_type = Some(InternalType::Struct {
                     contract: Some(interface.to_string()),
-                    ty: (*ty).to_string(),
+                    ty: format!("{ty}{suffix}"),
                 });
             }
         }
@@ -88,6 +92,15 @@ pub fn exports() -> Vec<Export> {
             ("getResolverInfo", "ResolverInfo"),
         ],
     );
+    let mut document_registry = integra_document_registry::abi();
+    name_struct_outputs(
+        &mut document_registry,
+        "IIntegraDocumentRegistry",
+        &[
+            ("getDocument", "DocumentRecord"),
+            ("getDocumentsBatch", "DocumentRecord"),
+        ],
+    );
     vec![
         Export {
             name: "IntegraRegistry",
@@ -98,6 +111,16 @@ pub fn exports() -> Vec<Export> {
             name: "Groth16Verifier",
             interface: "IGroth16Verifier",
             abi: groth16_verifier::abi(),
+        },
+        Export {
+            name: "IntegraDocumentRegistry",
+            interface: "IIntegraDocumentRegistry",
+            abi: document_registry,
+        },
+        Export {
+            name: "SimpleContactResolver",
+            interface: "ISimpleContactResolver",
+            abi: integra_simple_contact_resolver::abi(),
         },
         Export {
             name: "IntegraMessageV1",

@@ -110,9 +110,9 @@ fn check(file: &Path, rules: &Rules) -> Result<bool, String> {
         .file_stem()
         .map_or_else(|| "module".to_owned(), |s| s.to_string_lossy().into_owned());
     let processed = process(&built, rules).map_err(|e| format!("{}: {e}", file.display()))?;
-    let results = vec![(name, processed)];
+    let results = vec![(name, processed, rules.arbos_version)];
     print!("{}", table(&results, rules));
-    Ok(results.iter().all(|(_, p)| p.passed()))
+    Ok(results.iter().all(|(_, p, _)| p.passed()))
 }
 
 /// A contract crate found in the workspace.
@@ -121,6 +121,10 @@ struct Contract {
     package: String,
     /// Library target name: the built file is `<lib>.wasm`.
     lib: String,
+    /// `[package.metadata.integra] arbos-version`: the ArbOS version a contract declares it
+    /// needs (e.g. 60 for a root contract joining fragments). Its verdict uses the later of this
+    /// and the command line's version; every other contract keeps the command line's.
+    arbos: Option<u64>,
 }
 
 /// Workspace facts from `cargo metadata`.
@@ -172,6 +176,7 @@ fn workspace() -> Result<Workspace, String> {
             contracts.push(Contract {
                 package: name.to_owned(),
                 lib,
+                arbos: package["metadata"]["integra"]["arbos-version"].as_u64(),
             });
         }
     }
@@ -221,8 +226,12 @@ fn build(options: &Options) -> Result<bool, String> {
             .join(format!("{}.wasm", contract.lib));
         let built = std::fs::read(&built_path)
             .map_err(|e| format!("cannot read {}: {e}", built_path.display()))?;
+        let rules = match contract.arbos {
+            Some(v) if v > options.rules.arbos_version => Rules::for_arbos(v),
+            _ => options.rules.clone(),
+        };
         let processed =
-            process(&built, &options.rules).map_err(|e| format!("{}: {e}", contract.package))?;
+            process(&built, &rules).map_err(|e| format!("{}: {e}", contract.package))?;
         write(
             &out_dir.join(format!("{}.wasm", contract.package)),
             &processed.wasm,
@@ -231,12 +240,19 @@ fn build(options: &Options) -> Result<bool, String> {
             &out_dir.join(format!("{}.wasm.br", contract.package)),
             &processed.code,
         )?;
-        results.push((contract.package.clone(), processed));
+        results.push((contract.package.clone(), processed, rules.arbos_version));
     }
 
     let report = json!({
         "arbos_version": options.rules.arbos_version,
-        "contracts": results.iter().map(|(name, p)| contract_json(name, p)).collect::<Vec<_>>(),
+        "contracts": results
+            .iter()
+            .map(|(name, p, arbos)| {
+                let mut c = contract_json(name, p);
+                c["arbos_version"] = json!(arbos);
+                c
+            })
+            .collect::<Vec<_>>(),
     });
     let text = serde_json::to_string_pretty(&report)
         .map_err(|e| format!("cannot write report.json: {e}"))?;
@@ -244,7 +260,7 @@ fn build(options: &Options) -> Result<bool, String> {
 
     print!("{}", table(&results, &options.rules));
     println!("artifacts: {}", out_dir.display());
-    Ok(results.iter().all(|(_, p)| p.passed()))
+    Ok(results.iter().all(|(_, p, _)| p.passed()))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -305,36 +321,31 @@ fn verdict_word(p: &Processed) -> String {
 }
 
 /// The per-contract table, followed by each failure in full.
-fn table(results: &[(String, Processed)], rules: &Rules) -> String {
+fn table(results: &[(String, Processed, u64)], rules: &Rules) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<28} {:>9} {:>11} {:>8} {:>9}  verdict (ArbOS {}, limit {} B)",
-        "contract",
-        "raw B",
-        "compressed",
-        "classic",
-        "fragments",
-        rules.arbos_version,
-        rules.max_code_size
+        "{:<32} {:>9} {:>11} {:>8} {:>9} {:>6}  verdict (limit {} B)",
+        "contract", "raw B", "compressed", "classic", "fragments", "ArbOS", rules.max_code_size
     );
-    for (name, p) in results {
+    for (name, p, arbos) in results {
         let fragments = p
             .size
             .fragments_needed
             .map_or_else(|| "-".to_owned(), |n| n.to_string());
         let _ = writeln!(
             out,
-            "{:<28} {:>9} {:>11} {:>8} {:>9}  {}",
+            "{:<32} {:>9} {:>11} {:>8} {:>9} {:>6}  {}",
             name,
             p.size.raw,
             p.size.compressed,
             if p.size.classic_fits { "yes" } else { "no" },
             fragments,
+            arbos,
             verdict_word(p)
         );
     }
-    for (name, p) in results {
+    for (name, p, _) in results {
         if let Err(violations) = &p.check {
             for v in violations {
                 let _ = writeln!(out, "{name}: {v}");

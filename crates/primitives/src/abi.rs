@@ -30,13 +30,16 @@ pub enum Token<'a> {
     Words(&'a [B256]),
     /// A tuple (a struct); dynamic when any member is.
     Tuple(&'a [Token<'a>]),
+    /// A dynamic array of any tokens (`T[]` of structs or strings): length, then the elements
+    /// encoded as one tuple.
+    Array(&'a [Token<'a>]),
 }
 
 impl Token<'_> {
     fn is_dynamic(&self) -> bool {
         match self {
             Token::Word(_) => false,
-            Token::Bytes(_) | Token::Words(_) => true,
+            Token::Bytes(_) | Token::Words(_) | Token::Array(_) => true,
             Token::Tuple(t) => t.iter().any(Token::is_dynamic),
         }
     }
@@ -55,6 +58,7 @@ impl Token<'_> {
             Token::Word(_) => 0,
             Token::Bytes(b) => 32 + padded_len(b.len()),
             Token::Words(w) => 32 + 32 * w.len(),
+            Token::Array(t) => 32 + t.iter().map(|x| x.head_len() + x.tail_len()).sum::<usize>(),
             Token::Tuple(t) => {
                 if self.is_dynamic() {
                     t.iter().map(|x| x.head_len() + x.tail_len()).sum()
@@ -108,6 +112,41 @@ impl<'a> From<&'a str> for Token<'a> {
     }
 }
 
+/// Borrows a value as a [`Token`] (used by [`compact_errors!`] for fields of any type).
+pub trait ToToken {
+    /// The value's token.
+    fn token(&self) -> Token<'_>;
+}
+
+macro_rules! to_token_by_copy {
+    ($($t:ty),*) => {$(
+        impl ToToken for $t {
+            fn token(&self) -> Token<'_> {
+                Token::from(*self)
+            }
+        }
+    )*};
+}
+to_token_by_copy!(B256, U256, Address, bool, u8, u64);
+
+impl ToToken for alloc::string::String {
+    fn token(&self) -> Token<'_> {
+        Token::Bytes(self.as_bytes())
+    }
+}
+
+impl ToToken for alloy_primitives::Bytes {
+    fn token(&self) -> Token<'_> {
+        Token::Bytes(self)
+    }
+}
+
+impl ToToken for alloy_primitives::aliases::B32 {
+    fn token(&self) -> Token<'_> {
+        Token::Word(B256::right_padding_from(self.as_slice()))
+    }
+}
+
 fn padded_len(n: usize) -> usize {
     n.div_ceil(32) * 32
 }
@@ -145,6 +184,10 @@ pub fn encode_into(out: &mut Vec<u8>, tokens: &[Token<'_>]) {
                 }
             }
             Token::Tuple(members) if t.is_dynamic() => encode_into(out, members),
+            Token::Array(items) => {
+                out.extend_from_slice(word_of(items.len()).as_slice());
+                encode_into(out, items);
+            }
             _ => {}
         }
     }
@@ -224,6 +267,19 @@ impl<'a> Args<'a> {
         self.0.get(start..start.checked_add(len)?)
     }
 
+    /// The `i`-th argument as a dynamic array (`bytes32[]`, `address[]`, `bool[]`, `string[]`):
+    /// its length and a reader positioned at its first element, so element `j` is read with
+    /// `.word(j)`, `.address(j)`, `.bool(j)` or `.string(j)` (offsets of dynamic elements are
+    /// relative to that position, as in the ABI). Lengths whose static part does not fit in the
+    /// calldata are malformed.
+    #[must_use]
+    pub fn array(self, i: usize) -> Option<(usize, Args<'a>)> {
+        let offset = usize::try_from(self.u256(i)?).ok()?;
+        let len = usize::try_from(U256::from_be_bytes(*self.word_at(offset)?)).ok()?;
+        let body = self.0.get(offset.checked_add(32)?..)?;
+        (len.checked_mul(32)? <= body.len()).then_some((len, Args(body)))
+    }
+
     /// The `i`-th argument as `string`; invalid UTF-8 is malformed.
     #[must_use]
     pub fn string(self, i: usize) -> Option<&'a str> {
@@ -246,7 +302,9 @@ pub fn emit(vm: &dyn Host, topics: &[B256], data: &[Token<'_>]) {
 
 /// Declares a contract's error enum: one variant per `sol!` error, `From<SolErrorType>` for each
 /// (so `?` and `.into()` work as with `#[derive(SolidityError)]`), and the revert encoding
-/// through [`encode_error`]. List each variant's fields in declaration order.
+/// through [`encode_error`]. List each variant's fields in declaration order. An optional last
+/// `; Name(bytes)` variant carries revert data passed through unchanged (a callee's error that
+/// the contract re-throws).
 ///
 /// ```ignore
 /// compact_errors! {
@@ -265,12 +323,14 @@ macro_rules! compact_errors {
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident($ty:ident { $($field:ident),* $(,)? }) ),* $(,)?
+            $( ; $(#[$rmeta:meta])* $raw:ident(bytes) $(,)? )?
         }
     ) => {
         $(#[$meta])*
         #[derive(Debug)]
         $vis enum $name {
             $( $(#[$vmeta])* $variant($ty), )*
+            $( $(#[$rmeta])* $raw($crate::__private::Vec<u8>), )?
         }
         $(
             impl From<$ty> for $name {
@@ -285,8 +345,9 @@ macro_rules! compact_errors {
                 match err {
                     $( $name::$variant(e) => $crate::abi::encode_error(
                         <$ty as $crate::__private::SolError>::SELECTOR,
-                        &[$($crate::abi::Token::from(e.$field)),*],
+                        &[$($crate::abi::ToToken::token(&e.$field)),*],
                     ), )*
+                    $( $name::$raw(data) => data, )?
                 }
             }
         }
@@ -420,6 +481,90 @@ mod tests {
         let truncated = &data[4..data.len() - 40];
         assert_eq!(Args(truncated).bytes(4), None);
         assert_eq!(Args(&[0u8; 31]).word(0), None);
+    }
+
+    sol! {
+        struct Pair { address a; string s; }
+        function g(bytes32[] ids, address[] who, bool[] flags, string[] names, uint256 tail);
+    }
+
+    #[test]
+    fn arrays_of_every_kind_decode_as_alloy_encodes() {
+        let c = gCall {
+            ids: vec![B256::repeat_byte(1), B256::repeat_byte(2)],
+            who: vec![Address::repeat_byte(3)],
+            flags: vec![true, false, true],
+            names: vec!["one".into(), String::new(), "three".into()],
+            tail: U256::from(5),
+        };
+        let data = c.abi_encode();
+        let a = Args(&data[4..]);
+        let (n, ids) = a.array(0).unwrap();
+        assert_eq!(
+            (n, ids.word(0), ids.word(1)),
+            (2, Some(c.ids[0]), Some(c.ids[1]))
+        );
+        let (n, who) = a.array(1).unwrap();
+        assert_eq!((n, who.address(0)), (1, Some(c.who[0])));
+        let (n, flags) = a.array(2).unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(
+            (flags.bool(0), flags.bool(1), flags.bool(2)),
+            (Some(true), Some(false), Some(true))
+        );
+        let (n, names) = a.array(3).unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(
+            (names.string(0), names.string(1), names.string(2)),
+            (Some("one"), Some(""), Some("three"))
+        );
+        assert_eq!(a.u256(4), Some(U256::from(5)));
+    }
+
+    #[test]
+    fn array_longer_than_the_calldata_is_malformed() {
+        let c = gCall {
+            ids: vec![B256::ZERO; 2],
+            who: vec![],
+            flags: vec![],
+            names: vec![],
+            tail: U256::ZERO,
+        };
+        let mut data = c.abi_encode();
+        let off = usize::try_from(U256::from_be_slice(&data[4..36])).unwrap();
+        data[4 + off + 31] = 0xff; // claims 255 elements
+        assert!(Args(&data[4..]).array(0).is_none());
+        assert!(Args(&data[4..]).array(9).is_none());
+    }
+
+    #[test]
+    fn array_of_dynamic_structs_matches_alloy() {
+        let items = vec![
+            Pair {
+                a: Address::repeat_byte(1),
+                s: "x".into(),
+            },
+            Pair {
+                a: Address::repeat_byte(2),
+                s: "a longer string than thirty-two bytes, for padding".into(),
+            },
+        ];
+        let t0 = [items[0].a.into(), items[0].s.as_str().into()];
+        let t1 = [items[1].a.into(), items[1].s.as_str().into()];
+        let tuples = [Token::Tuple(&t0), Token::Tuple(&t1)];
+        assert_eq!(
+            returns(&[Token::Array(&tuples)]),
+            (items.clone(),).abi_encode_params()
+        );
+        assert_eq!(
+            returns(&[Token::Array(&[])]),
+            (Vec::<Pair>::new(),).abi_encode_params()
+        );
+        let strings = [Token::from("a"), Token::from("bc")];
+        assert_eq!(
+            returns(&[U256::from(1).into(), Token::Array(&strings)]),
+            (U256::from(1), vec![String::from("a"), String::from("bc")]).abi_encode_params()
+        );
     }
 
     #[test]

@@ -14,6 +14,31 @@ pub use openzeppelin_stylus::utils::pausable::{
 
 use crate::roles::{DEFAULT_ADMIN_ROLE, GOVERNOR_ROLE};
 
+/// `impl From<AccessControlError> for $error`, for a contract error enum whose `sol!` interface
+/// declares OZ's `AccessControlUnauthorizedAccount(address account, bytes32 neededRole)` and
+/// `AccessControlBadConfirmation()` (in scope where the macro is used).
+#[macro_export]
+macro_rules! access_control_errors {
+    ($error:ty) => {
+        impl From<$crate::access::AccessControlError> for $error {
+            fn from(e: $crate::access::AccessControlError) -> Self {
+                match e {
+                    $crate::access::AccessControlError::UnauthorizedAccount(e) => {
+                        AccessControlUnauthorizedAccount {
+                            account: e.account,
+                            neededRole: e.needed_role,
+                        }
+                        .into()
+                    }
+                    $crate::access::AccessControlError::BadConfirmation(_) => {
+                        AccessControlBadConfirmation {}.into()
+                    }
+                }
+            }
+        }
+    };
+}
+
 /// Grants `DEFAULT_ADMIN_ROLE` and `GOVERNOR_ROLE` to `governor`, as every constructor and
 /// initializer of the suite does. Emits `RoleGranted` for each role not yet held.
 pub fn grant_governance(access: &mut AccessControl, governor: Address) {

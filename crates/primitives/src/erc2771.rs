@@ -35,6 +35,20 @@ pub fn resolve(
     (Address::from_slice(suffix), payload)
 }
 
+/// The ERC-2771 sender of a call routed by a hand-written router, from the arguments after the
+/// selector: for a call from `trusted_forwarder` (non-zero) whose arguments hold at least the
+/// 20-byte suffix (calldata ≥ [`MIN_FORWARDED_LEN`]), the last 20 bytes; otherwise `msg_sender`.
+///
+/// The compact reader ([`crate::abi::Args`]) ignores trailing bytes, as Solidity's decoder does,
+/// so such routers decode the forwarded arguments as they are and need no stripped payload.
+#[must_use]
+pub fn sender_from_args(msg_sender: Address, trusted_forwarder: Address, args: &[u8]) -> Address {
+    if trusted_forwarder.is_zero() || msg_sender != trusted_forwarder || args.len() < SUFFIX_LEN {
+        return msg_sender;
+    }
+    Address::from_slice(&args[args.len() - SUFFIX_LEN..])
+}
+
 /// True when `forwarder` is the configured non-zero trusted forwarder.
 #[must_use]
 pub fn is_trusted_forwarder(configured: Address, forwarder: Address) -> bool {
@@ -115,6 +129,54 @@ mod tests {
         assert!(!is_trusted_forwarder(Address::ZERO, Address::ZERO));
         assert!(is_trusted_forwarder(FORWARDER, FORWARDER));
         assert!(!is_trusted_forwarder(FORWARDER, OTHER));
+    }
+
+    #[test]
+    fn args_form_agrees_with_the_calldata_form() {
+        let (plain, expected) = call();
+        let mut data = plain.clone();
+        data.extend_from_slice(USER.as_slice());
+        assert_eq!(sender_from_args(FORWARDER, FORWARDER, &data[4..]), USER);
+        // The compact reader decodes the forwarded arguments with the suffix still attached.
+        let a = crate::abi::Args(&data[4..]);
+        assert_eq!(
+            (a.word(0), a.address(1), a.string(2)),
+            (
+                Some(expected.integraHash),
+                Some(expected.newOwner),
+                Some(expected.reason.as_str())
+            )
+        );
+        for len in 0..=data.len() {
+            let calldata = &data[..len];
+            let args = calldata.get(4..).unwrap_or(&[]);
+            if len >= 4 {
+                assert_eq!(
+                    sender_from_args(FORWARDER, FORWARDER, args),
+                    resolve(FORWARDER, FORWARDER, calldata).0
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn args_form_ignores_a_suffix_from_anyone_but_the_forwarder() {
+        let (mut data, _) = call();
+        data.extend_from_slice(USER.as_slice());
+        assert_eq!(sender_from_args(OTHER, FORWARDER, &data[4..]), OTHER);
+        assert_eq!(sender_from_args(OTHER, Address::ZERO, &data[4..]), OTHER);
+        assert_eq!(
+            sender_from_args(Address::ZERO, Address::ZERO, &data[4..]),
+            Address::ZERO
+        );
+        assert_eq!(
+            sender_from_args(FORWARDER, FORWARDER, &[0xab; 19]),
+            FORWARDER
+        );
+        assert_eq!(
+            sender_from_args(FORWARDER, FORWARDER, &[0xab; 20]),
+            Address::repeat_byte(0xab)
+        );
     }
 
     #[test]

@@ -8,10 +8,11 @@ fn main() -> ExitCode {
         "the modules the pipeline ships (each contract built alone in release for wasm32, \
                   then re-encoded, stripped and checked by `integra-pipeline`)"
             .to_string();
-    let rows = match integra_tests::gas::registry_rows().and_then(|mut r| {
-        r.extend(integra_tests::gas::message_rows()?);
-        r.extend(integra_tests::gas::arkworks_verifier_rows()?);
-        Ok(r)
+    let rows = match integra_tests::gas::registry_rows().and_then(|mut rows| {
+        rows.extend(integra_tests::gas::document_registry_rows()?);
+        rows.extend(integra_tests::gas::message_rows()?);
+        rows.extend(integra_tests::gas::arkworks_verifier_rows()?);
+        Ok(rows)
     }) {
         Ok(rows) => rows,
         Err(e) => {
@@ -19,10 +20,16 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let modules = match ["integra-registry", "groth16-verifier", "integra-message"]
-        .into_iter()
-        .map(integra_tests::gas::module_facts)
-        .collect::<Result<Vec<_>, _>>()
+    let docreg = integra_tests::docreg::rules();
+    let modules = match [
+        integra_tests::gas::module_facts("integra-registry"),
+        integra_tests::gas::module_facts("groth16-verifier"),
+        integra_tests::gas::module_facts_with("integra-document-registry", &docreg),
+        integra_tests::gas::module_facts("integra-simple-contact-resolver"),
+        integra_tests::gas::module_facts("integra-message"),
+    ]
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()
     {
         Ok(m) => m,
         Err(e) => {
