@@ -82,7 +82,6 @@ use integra_primitives::{
     VERSION,
 };
 use stylus_sdk::{
-    abi::Router,
     alloy_primitives::aliases::B32,
     prelude::*,
     storage::{
@@ -2533,11 +2532,6 @@ impl IntegraDocumentRegistry {
     }
 }
 
-impl IntegraDocumentRegistry {
-    #[doc(hidden)]
-    pub const fn __stylus_assert_overrides() {}
-}
-
 /// ERC-165 id of the record API other contracts rely on: registration, ownership transfer,
 /// tokenizer association and the getters tokenizers and resolvers read.
 pub const DOCUMENT_REGISTRY_INTERFACE_ID: [u8; 4] = interface_id(&[
@@ -2553,44 +2547,21 @@ pub const DOCUMENT_REGISTRY_INTERFACE_ID: [u8; 4] = interface_id(&[
     isAuthorizedDocumentExecutorCall::SELECTOR,
 ]);
 
-impl Router<IntegraDocumentRegistry> for IntegraDocumentRegistry {
-    type Storage = IntegraDocumentRegistry;
-
-    fn route(s: &mut Self, selector: u32, input: &[u8]) -> Option<ArbResult> {
-        dispatch(s, selector.to_be_bytes(), Args(input))
-    }
-
-    fn receive(_: &mut Self) -> Option<Result<(), Vec<u8>>> {
-        None
-    }
-
-    fn fallback(_: &mut Self, _: &[u8]) -> Option<ArbResult> {
-        None
-    }
-
-    fn constructor(s: &mut Self, input: &[u8]) -> Option<ArbResult> {
-        Some((|| {
-            if !s.vm().msg_value().is_zero() {
-                return Err(Vec::new());
-            }
-            s.check_constructor_slot()?;
-            let a = Args(input);
-            let addr = |i| a.address(i).ok_or_else(Vec::new);
-            let word = |i| a.u256(i).ok_or_else(Vec::new);
-            s.constructor(
-                addr(0)?,
-                addr(1)?,
-                addr(2)?,
-                addr(3)?,
-                addr(4)?,
-                word(5)?,
-                word(6)?,
-                addr(7)?,
-            )?;
-            Ok(Vec::new())
-        })())
-    }
-}
+integra_primitives::compact_router!(IntegraDocumentRegistry, dispatch, constructor(s, a) {
+    let addr = |i| a.address(i).ok_or_else(Vec::new);
+    let word = |i| a.u256(i).ok_or_else(Vec::new);
+    s.constructor(
+        addr(0)?,
+        addr(1)?,
+        addr(2)?,
+        addr(3)?,
+        addr(4)?,
+        word(5)?,
+        word(6)?,
+        addr(7)?,
+    )
+    .map_err(Vec::from)
+});
 
 fn ret(tokens: &[Token<'_>]) -> Vec<u8> {
     returns(tokens)

@@ -80,7 +80,7 @@ use integra_primitives::{
     abi::{returns, Args, Token},
     compact_errors, VERSION,
 };
-use stylus_sdk::{abi::Router, prelude::*, ArbResult};
+use stylus_sdk::{prelude::*, ArbResult};
 
 use groth16::{Failure, ProofWords, VerifyingKey};
 
@@ -291,10 +291,6 @@ impl Groth16Verifier {
     pub fn version(&self) -> String {
         VERSION.into()
     }
-
-    /// Required by `#[entrypoint]`, which `#[public]` would otherwise generate.
-    #[doc(hidden)]
-    pub const fn __stylus_assert_overrides() {}
 }
 
 /// The batch coefficients: `r₀ = 1`, `rᵢ` = the low 128 bits of `keccak256(seed ‖ i)` (1 if
@@ -355,27 +351,8 @@ fn word_array(a: Args<'_>, i: usize) -> Option<Vec<U256>> {
     Some(body.chunks_exact(32).map(U256::from_be_slice).collect())
 }
 
-/// The ABI router (see [`integra_primitives::abi`] for why it is written by hand). Unknown
-/// selectors and malformed calldata revert with empty data; every function is non-payable.
-impl Router<Groth16Verifier> for Groth16Verifier {
-    type Storage = Groth16Verifier;
-
-    fn route(s: &mut Self, selector: u32, input: &[u8]) -> Option<ArbResult> {
-        dispatch(s, selector.to_be_bytes(), Args(input))
-    }
-
-    fn receive(_: &mut Self) -> Option<Result<(), Vec<u8>>> {
-        None
-    }
-
-    fn fallback(_: &mut Self, _: &[u8]) -> Option<ArbResult> {
-        None
-    }
-
-    fn constructor(_: &mut Self, _: &[u8]) -> Option<ArbResult> {
-        None
-    }
-}
+// No constructor: the verifying key is compiled in, there is nothing to initialise.
+integra_primitives::compact_router!(Groth16Verifier, dispatch);
 
 fn dispatch(s: &mut Groth16Verifier, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
     macro_rules! arg {

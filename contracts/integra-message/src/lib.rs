@@ -91,7 +91,6 @@ use integra_primitives::{
     VERSION,
 };
 use stylus_sdk::{
-    abi::Router,
     call::RawCall,
     prelude::*,
     storage::{StorageAddress, StorageB256, StorageBool},
@@ -665,10 +664,6 @@ impl IntegraMessage {
     pub fn renounce_role(&mut self, role: B256, confirmation: Address) -> Result<(), Error> {
         Ok(self.access.renounce_role(role, confirmation)?)
     }
-
-    /// Required by `#[entrypoint]`, which `#[public]` would otherwise generate.
-    #[doc(hidden)]
-    pub const fn __stylus_assert_overrides() {}
 }
 
 impl IntegraMessage {
@@ -726,40 +721,18 @@ fn message_array(a: Args<'_>, i: usize) -> Option<Vec<MessageArgs<'_>>> {
     Some(out)
 }
 
-/// The ABI router (see [`integra_primitives::abi`] for why it is written by hand). Unknown
-/// selectors and malformed calldata revert with empty data; every function is non-payable.
-impl Router<IntegraMessage> for IntegraMessage {
-    type Storage = IntegraMessage;
-
-    fn route(s: &mut Self, selector: u32, input: &[u8]) -> Option<ArbResult> {
-        dispatch(s, selector.to_be_bytes(), input)
+integra_primitives::compact_router!(IntegraMessage, route, constructor(s, a) {
+    let (registry, governor) = (a.address(0), a.address(1));
+    let (id, forwarder) = (a.word(2), a.address(3));
+    match (registry, governor, id, forwarder) {
+        (Some(r), Some(g), Some(id), Some(f)) => s.constructor(r, g, id, f).map_err(Vec::from),
+        _ => Err(Vec::new()),
     }
+});
 
-    fn receive(_: &mut Self) -> Option<Result<(), Vec<u8>>> {
-        None
-    }
-
-    fn fallback(_: &mut Self, _: &[u8]) -> Option<ArbResult> {
-        None
-    }
-
-    #[allow(clippy::many_single_char_names)]
-    fn constructor(s: &mut Self, input: &[u8]) -> Option<ArbResult> {
-        Some((|| {
-            if !s.vm().msg_value().is_zero() {
-                return Err(Vec::new());
-            }
-            s.check_constructor_slot()?;
-            let a = Args(input);
-            let (registry, governor) = (a.address(0), a.address(1));
-            let (id, forwarder) = (a.word(2), a.address(3));
-            match (registry, governor, id, forwarder) {
-                (Some(r), Some(g), Some(id), Some(f)) => s.constructor(r, g, id, f)?,
-                _ => return Err(Vec::new()),
-            }
-            Ok(Vec::new())
-        })())
-    }
+/// [`dispatch`] in the shape `compact_router!` expects.
+fn route(s: &mut IntegraMessage, selector: [u8; 4], args: Args<'_>) -> Option<ArbResult> {
+    dispatch(s, selector, args.0)
 }
 
 /// Routes one call; `input` is the calldata after the selector (an ERC-2771 suffix included).

@@ -43,7 +43,6 @@ use integra_primitives::{
     VERSION,
 };
 use stylus_sdk::{
-    abi::Router,
     alloy_primitives::aliases::B32,
     prelude::*,
     storage::{
@@ -1477,12 +1476,6 @@ impl IntegraRegistry {
     }
 }
 
-impl IntegraRegistry {
-    /// Required by `#[entrypoint]`, which `#[public]` would otherwise generate.
-    #[doc(hidden)]
-    pub const fn __stylus_assert_overrides() {}
-}
-
 /// ERC-165 id of the generic component API (the twelve functions of spec 03 §1).
 pub const REGISTRY_INTERFACE_ID: [u8; 4] = interface_id(&[
     registerComponentCall::SELECTOR,
@@ -1519,35 +1512,12 @@ fn ret_typed(c: &ComponentInfo) -> Vec<u8> {
     ])])
 }
 
-/// The ABI router (see [`integra_primitives::abi`] for why it is written by hand). Unknown
-/// selectors and malformed calldata revert with empty data; every function is non-payable.
-impl Router<IntegraRegistry> for IntegraRegistry {
-    type Storage = IntegraRegistry;
-
-    fn route(s: &mut Self, selector: u32, input: &[u8]) -> Option<ArbResult> {
-        dispatch(s, selector.to_be_bytes(), Args(input))
-    }
-
-    fn receive(_: &mut Self) -> Option<Result<(), Vec<u8>>> {
-        None
-    }
-
-    fn fallback(_: &mut Self, _: &[u8]) -> Option<ArbResult> {
-        None
-    }
-
-    fn constructor(s: &mut Self, input: &[u8]) -> Option<ArbResult> {
-        Some((|| {
-            if !s.vm().msg_value().is_zero() {
-                return Err(Vec::new());
-            }
-            s.check_constructor_slot()?;
-            let governor = Args(input).address(0).ok_or_else(Vec::new)?;
-            s.constructor(governor)?;
-            Ok(Vec::new())
-        })())
-    }
-}
+// The ABI router (see [`integra_primitives::abi`] for why it is written by hand). Unknown
+// selectors and malformed calldata revert with empty data; every function is non-payable.
+integra_primitives::compact_router!(IntegraRegistry, dispatch, constructor(s, args) {
+    let governor = args.address(0).ok_or_else(Vec::new)?;
+    s.constructor(governor).map_err(Vec::from)
+});
 
 /// The operations the typed facades share; their selectors differ only by the type.
 #[derive(Clone, Copy)]

@@ -49,7 +49,6 @@ use integra_primitives::{
     VERSION,
 };
 use stylus_sdk::{
-    abi::Router,
     alloy_primitives::aliases::B32,
     prelude::*,
     storage::{StorageAddress, StorageBool, StorageMap, StorageString, StorageU64},
@@ -354,9 +353,6 @@ impl SimpleContactResolver {
         ]
         .contains(&id.0)
     }
-
-    #[doc(hidden)]
-    pub const fn __stylus_assert_overrides() {}
 }
 
 /// ERC-165 id of `IDocumentResolver` (spec 03 §2).
@@ -373,32 +369,10 @@ pub const RESOLVER_INTERFACE_ID: [u8; 4] = interface_id(&[
     isLegitimateResolverCall::SELECTOR,
 ]);
 
-impl Router<SimpleContactResolver> for SimpleContactResolver {
-    type Storage = SimpleContactResolver;
-
-    fn route(s: &mut Self, selector: u32, input: &[u8]) -> Option<ArbResult> {
-        dispatch(s, selector.to_be_bytes(), Args(input))
-    }
-
-    fn receive(_: &mut Self) -> Option<Result<(), Vec<u8>>> {
-        None
-    }
-
-    fn fallback(_: &mut Self, _: &[u8]) -> Option<ArbResult> {
-        None
-    }
-
-    fn constructor(s: &mut Self, input: &[u8]) -> Option<ArbResult> {
-        Some((|| {
-            if !s.vm().msg_value().is_zero() {
-                return Err(Vec::new());
-            }
-            s.check_constructor_slot()?;
-            s.constructor(Args(input).address(0).ok_or_else(Vec::new)?);
-            Ok(Vec::new())
-        })())
-    }
-}
+integra_primitives::compact_router!(SimpleContactResolver, dispatch, constructor(s, a) {
+    s.constructor(a.address(0).ok_or_else(Vec::new)?);
+    Ok(())
+});
 
 fn ret(tokens: &[Token<'_>]) -> Vec<u8> {
     returns(tokens)

@@ -354,6 +354,71 @@ macro_rules! compact_errors {
     };
 }
 
+/// Implements the SDK's `Router` for a contract that dispatches calls itself with
+/// `fn dispatch(&mut T, [u8; 4], Args<'_>) -> Option<ArbResult>` (`None` for an unknown
+/// selector): no receive, no fallback, and — when a constructor body is given — a non-payable
+/// constructor that runs once (the SDK's constructor slot) and decodes its arguments from
+/// `$args`, evaluating to `Result<(), Vec<u8>>`. Also provides the `__stylus_assert_overrides`
+/// that `#[entrypoint]` expects from `#[public]`.
+///
+/// ```ignore
+/// compact_router!(IntegraRegistry, dispatch, constructor(s, args) {
+///     s.constructor(args.address(0).ok_or_else(Vec::new)?).map_err(Vec::from)
+/// });
+/// ```
+#[macro_export]
+macro_rules! compact_router {
+    ($ty:ident, $dispatch:path) => {
+        $crate::compact_router!(@router $ty, $dispatch, fn constructor(_: &mut Self, _: &[u8])
+            -> Option<stylus_sdk::ArbResult> { None });
+    };
+    ($ty:ident, $dispatch:path, constructor($s:ident, $args:ident) $body:block) => {
+        $crate::compact_router!(@router $ty, $dispatch,
+            fn constructor($s: &mut Self, input: &[u8]) -> Option<stylus_sdk::ArbResult> {
+                use stylus_sdk::prelude::*;
+                Some((|| {
+                    if !$s.vm().msg_value().is_zero() {
+                        return Err($crate::__private::Vec::new());
+                    }
+                    $s.check_constructor_slot()?;
+                    let $args = $crate::abi::Args(input);
+                    let body: Result<(), $crate::__private::Vec<u8>> = $body;
+                    body?;
+                    Ok($crate::__private::Vec::new())
+                })())
+            });
+    };
+    (@router $ty:ident, $dispatch:path, $ctor:item) => {
+        impl stylus_sdk::abi::Router<$ty> for $ty {
+            type Storage = $ty;
+
+            fn route(
+                s: &mut Self,
+                selector: u32,
+                input: &[u8],
+            ) -> Option<stylus_sdk::ArbResult> {
+                $dispatch(s, selector.to_be_bytes(), $crate::abi::Args(input))
+            }
+
+            fn receive(_: &mut Self) -> Option<Result<(), $crate::__private::Vec<u8>>> {
+                None
+            }
+
+            fn fallback(_: &mut Self, _: &[u8]) -> Option<stylus_sdk::ArbResult> {
+                None
+            }
+
+            $ctor
+        }
+
+        impl $ty {
+            /// Required by `#[entrypoint]`, which `#[public]` would otherwise generate.
+            #[doc(hidden)]
+            pub const fn __stylus_assert_overrides() {}
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
