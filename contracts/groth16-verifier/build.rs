@@ -15,7 +15,8 @@ fn main() {
                      set INTEGRA_VERIFIER_VK to a production key before deploying"
                 );
             }
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vk/process_hash.test.bin")
+            PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+                .join("vk/process_hash.test.bin")
         },
         PathBuf::from,
     );
