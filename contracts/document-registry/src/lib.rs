@@ -93,26 +93,23 @@ use stylus_sdk::{
 
 pub use IIntegraDocumentRegistry::*;
 
-/// The whole external interface, in one `sol!` declaration (selectors, events, errors, ABI).
-macro_rules! document_registry_interface {
-    ($($attr:tt)*) => {
-        alloy_sol_types::sol! {
-            $($attr)*
-            /// `IntegraDocumentRegistry` (spec 02).
-            interface IIntegraDocumentRegistry {
+// The whole external interface, in one `sol!` declaration (selectors, events, errors, ABI).
+integra_primitives::contract_interface! {
+    /// `IntegraDocumentRegistry` (spec 02).
+    interface IIntegraDocumentRegistry {
         /// A record as `getDocument` returns it (spec 02 §1).
         #[derive(Debug, PartialEq, Eq)]
         struct DocumentRecord {
-            address owner;
-            address tokenizer;
-            bytes32 documentHash;
-            bytes32 referenceHash;
-            uint64 registeredAt;
-            bool exists;
-            bytes32 identityExtension;
-            bytes32 primaryResolverId;
-            bytes32[] additionalResolvers;
-            bool resolversLocked;
+    address owner;
+    address tokenizer;
+    bytes32 documentHash;
+    bytes32 referenceHash;
+    uint64 registeredAt;
+    bool exists;
+    bytes32 identityExtension;
+    bytes32 primaryResolverId;
+    bytes32[] additionalResolvers;
+    bool resolversLocked;
         }
 
         #[derive(Debug, PartialEq, Eq)]
@@ -361,21 +358,7 @@ macro_rules! document_registry_interface {
         function revokeRole(bytes32 role, address account) external;
         function renounceRole(bytes32 role, address callerConfirmation) external;
         function supportsInterface(bytes4 interfaceId) external view returns (bool);
-            }
-        }
-    };
-}
-
-#[cfg(not(feature = "export-abi"))]
-document_registry_interface!(#[allow(missing_docs)]);
-#[cfg(feature = "export-abi")]
-document_registry_interface!(#[sol(abi)] #[allow(missing_docs)]);
-
-/// The JSON ABI of the contract (host builds with `export-abi` only).
-#[cfg(feature = "export-abi")]
-#[must_use]
-pub fn abi() -> alloy_json_abi::JsonAbi {
-    IIntegraDocumentRegistry::abi::contract()
+    }
 }
 
 /// Largest registration fee: 0.01 ether.

@@ -86,13 +86,10 @@ use groth16::{Failure, ProofWords, VerifyingKey};
 
 pub use IGroth16Verifier::*;
 
-/// The whole external interface (see the crate docs).
-macro_rules! verifier_interface {
-    ($($attr:tt)*) => {
-        alloy_sol_types::sol! {
-            $($attr)*
-            /// Groth16/BN254 verifier for one verifying key fixed at build time.
-            interface IGroth16Verifier {
+// The whole external interface (see the crate docs).
+integra_primitives::contract_interface! {
+    /// Groth16/BN254 verifier for one verifying key fixed at build time.
+    interface IGroth16Verifier {
         function verifyProof(uint256[2] a, uint256[2][2] b, uint256[2] c, uint256[2] input) external view returns (bool);
         function verifyProof(uint256[2] a, uint256[2][2] b, uint256[2] c, uint256[] input) external view returns (bool);
         function verifyBatch(uint256[8][] proofs, uint256[] inputs) external view returns (bool);
@@ -112,21 +109,7 @@ macro_rules! verifier_interface {
         error PointNotInSubgroup(uint8 point);
         #[derive(Debug, PartialEq, Eq)]
         error PrecompileFailed(address precompile);
-            }
-        }
-    };
-}
-
-#[cfg(not(feature = "export-abi"))]
-verifier_interface!(#[allow(missing_docs)]);
-#[cfg(feature = "export-abi")]
-verifier_interface!(#[sol(abi)] #[allow(missing_docs)]);
-
-/// The JSON ABI of the contract (host builds with `export-abi` only).
-#[cfg(feature = "export-abi")]
-#[must_use]
-pub fn abi() -> alloy_json_abi::JsonAbi {
-    IGroth16Verifier::abi::contract()
+    }
 }
 
 compact_errors! {

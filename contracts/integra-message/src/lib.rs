@@ -99,24 +99,21 @@ use stylus_sdk::{
 
 pub use IIntegraMessageV1::*;
 
-/// The whole external interface (see the crate docs).
-macro_rules! message_interface {
-    ($($attr:tt)*) => {
-        alloy_sol_types::sol! {
-            $($attr)*
-            /// `IntegraMessageV1` (spec 21): ZK-gated workflow event log.
-            interface IIntegraMessageV1 {
+// The whole external interface (see the crate docs).
+integra_primitives::contract_interface! {
+    /// `IntegraMessageV1` (spec 21): ZK-gated workflow event log.
+    interface IIntegraMessageV1 {
         /// One message of `registerMessageBatch`: `registerMessage`'s arguments in order.
         #[derive(Debug, PartialEq, Eq)]
         struct MessageInput {
-            bytes32 integraHash;
-            uint256 tokenId;
-            bytes32 processHash;
-            uint256[2] proofA;
-            uint256[2][2] proofB;
-            uint256[2] proofC;
-            string eventRef;
-            string message;
+    bytes32 integraHash;
+    uint256 tokenId;
+    bytes32 processHash;
+    uint256[2] proofA;
+    uint256[2][2] proofB;
+    uint256[2] proofC;
+    string eventRef;
+    string message;
         }
         function registerMessage(bytes32 integraHash, uint256 tokenId, bytes32 processHash, uint256[2] proofA, uint256[2][2] proofB, uint256[2] proofC, string eventRef, string message) external;
         function registerMessageBatch(MessageInput[] messages) external;
@@ -183,21 +180,7 @@ macro_rules! message_interface {
         error AccessControlUnauthorizedAccount(address account, bytes32 neededRole);
         #[derive(Debug, PartialEq, Eq)]
         error AccessControlBadConfirmation();
-            }
-        }
-    };
-}
-
-#[cfg(not(feature = "export-abi"))]
-message_interface!(#[allow(missing_docs)]);
-#[cfg(feature = "export-abi")]
-message_interface!(#[sol(abi)] #[allow(missing_docs)]);
-
-/// The JSON ABI of the contract (host builds with `export-abi` only).
-#[cfg(feature = "export-abi")]
-#[must_use]
-pub fn abi() -> alloy_json_abi::JsonAbi {
-    IIntegraMessageV1::abi::contract()
+    }
 }
 
 compact_errors! {

@@ -54,58 +54,55 @@ use stylus_sdk::{
 
 pub use IIntegraRegistry::*;
 
-/// The whole external interface, in one `sol!` declaration: the router takes its selectors from
-/// it, events and errors their signatures, and `export-abi` its JSON ABI and Solidity interface.
-macro_rules! registry_interface {
-    ($($attr:tt)*) => {
-        alloy_sol_types::sol! {
-            $($attr)*
-            /// `IntegraRegistry` (spec 03 §1): unified code-hash-pinned component registry.
-            interface IIntegraRegistry {
+// The whole external interface, in one `sol!` declaration: the router takes its selectors from
+// it, events and errors their signatures, and `export-abi` its JSON ABI and Solidity interface.
+integra_primitives::contract_interface! {
+    /// `IntegraRegistry` (spec 03 §1): unified code-hash-pinned component registry.
+    interface IIntegraRegistry {
         /// Full entry as stored (spec 03 §1). `registryType`: 0 PROVIDER, 1 VERIFIER,
         /// 2 RESOLVER, 3 TOKENIZER.
         #[derive(Debug, PartialEq, Eq)]
         struct ComponentInfo {
-            address componentAddress;
-            uint8 registryType;
-            bool active;
-            uint256 registeredAt;
-            string description;
-            string componentType;
-            bytes32 codeHash;
+    address componentAddress;
+    uint8 registryType;
+    bool active;
+    uint256 registeredAt;
+    string description;
+    string componentType;
+    bytes32 codeHash;
         }
 
         /// Provider view of an entry (spec 01 §3).
         #[derive(Debug, PartialEq, Eq)]
         struct ProviderInfo {
-            address providerAddress;
-            bytes32 codeHash;
-            bool active;
-            uint256 registeredAt;
-            string description;
-            string providerType;
+    address providerAddress;
+    bytes32 codeHash;
+    bool active;
+    uint256 registeredAt;
+    string description;
+    string providerType;
         }
 
         /// Verifier view of an entry (spec 01 §4).
         #[derive(Debug, PartialEq, Eq)]
         struct VerifierInfo {
-            address verifierAddress;
-            bytes32 codeHash;
-            bool active;
-            uint256 registeredAt;
-            string description;
-            string verifierType;
+    address verifierAddress;
+    bytes32 codeHash;
+    bool active;
+    uint256 registeredAt;
+    string description;
+    string verifierType;
         }
 
         /// Resolver view of an entry (spec 03 §1).
         #[derive(Debug, PartialEq, Eq)]
         struct ResolverInfo {
-            address resolverAddress;
-            bytes32 codeHash;
-            bool active;
-            uint256 registeredAt;
-            string description;
-            string resolverType;
+    address resolverAddress;
+    bytes32 codeHash;
+    bool active;
+    uint256 registeredAt;
+    string description;
+    string resolverType;
         }
         #[derive(Debug, PartialEq, Eq)]
         event ComponentRegistered(bytes32 indexed componentId, address indexed component, uint8 indexed registryType, bytes32 codeHash, string componentType, string description, uint256 timestamp);
@@ -288,21 +285,7 @@ macro_rules! registry_interface {
         error AccessControlBadConfirmation();
         #[derive(Debug, PartialEq, Eq)]
         error ZeroAddress();
-            }
-        }
-    };
-}
-
-#[cfg(not(feature = "export-abi"))]
-registry_interface!(#[allow(missing_docs)]);
-#[cfg(feature = "export-abi")]
-registry_interface!(#[sol(abi)] #[allow(missing_docs)]);
-
-/// The JSON ABI of the contract (host builds with `export-abi` only).
-#[cfg(feature = "export-abi")]
-#[must_use]
-pub fn abi() -> alloy_json_abi::JsonAbi {
-    IIntegraRegistry::abi::contract()
+    }
 }
 
 compact_errors! {

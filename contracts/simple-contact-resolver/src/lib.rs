@@ -57,13 +57,10 @@ use stylus_sdk::{
 
 pub use ISimpleContactResolver::*;
 
-/// The whole external interface, in one `sol!` declaration.
-macro_rules! resolver_interface {
-    ($($attr:tt)*) => {
-        alloy_sol_types::sol! {
-            $($attr)*
-            /// `SimpleContactResolver` (spec 03 §3).
-            interface ISimpleContactResolver {
+// The whole external interface, in one `sol!` declaration.
+integra_primitives::contract_interface! {
+    /// `SimpleContactResolver` (spec 03 §3).
+    interface ISimpleContactResolver {
         #[derive(Debug, PartialEq, Eq)]
         event ContactURLSet(bytes32 indexed integraHash, address indexed owner, uint256 encryptedLength, uint256 timestamp);
         #[derive(Debug, PartialEq, Eq)]
@@ -127,21 +124,7 @@ macro_rules! resolver_interface {
         function revokeRole(bytes32 role, address account) external;
         function renounceRole(bytes32 role, address callerConfirmation) external;
         function supportsInterface(bytes4 interfaceId) external view returns (bool);
-            }
-        }
-    };
-}
-
-#[cfg(not(feature = "export-abi"))]
-resolver_interface!(#[allow(missing_docs)]);
-#[cfg(feature = "export-abi")]
-resolver_interface!(#[sol(abi)] #[allow(missing_docs)]);
-
-/// The JSON ABI of the contract (host builds with `export-abi` only).
-#[cfg(feature = "export-abi")]
-#[must_use]
-pub fn abi() -> alloy_json_abi::JsonAbi {
-    ISimpleContactResolver::abi::contract()
+    }
 }
 
 /// `resolverType()`.

@@ -419,6 +419,45 @@ macro_rules! compact_router {
     };
 }
 
+/// Declares a contract's whole external interface once, in `sol!` syntax: functions, events,
+/// errors and structs. The router takes its selectors from it, events and errors their
+/// signatures; with the contract's `export-abi` feature the same block also yields its JSON ABI
+/// (`pub fn abi()`), from which `integra-abi` writes `deployments/abi/`.
+///
+/// ```ignore
+/// contract_interface! {
+///     /// `IntegraRegistry` (spec 03 §1).
+///     interface IIntegraRegistry {
+///         function getProvider(bytes32 providerId) external view returns (address);
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! contract_interface {
+    ($(#[$meta:meta])* interface $name:ident { $($body:tt)* }) => {
+        #[cfg(not(feature = "export-abi"))]
+        alloy_sol_types::sol! {
+            #[allow(missing_docs)]
+            $(#[$meta])*
+            interface $name { $($body)* }
+        }
+        #[cfg(feature = "export-abi")]
+        alloy_sol_types::sol! {
+            #[sol(abi)]
+            #[allow(missing_docs)]
+            $(#[$meta])*
+            interface $name { $($body)* }
+        }
+
+        /// The JSON ABI of the contract (host builds with `export-abi` only).
+        #[cfg(feature = "export-abi")]
+        #[must_use]
+        pub fn abi() -> alloy_json_abi::JsonAbi {
+            $name::abi::contract()
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
