@@ -1,0 +1,812 @@
+//! `OwnershipTokenizer` (spec 11 §2.1): exclusive ownership — deeds, titles, exclusive licences.
+//! One ERC-721 token per record, reserved by the record's owner or executor (named or anonymous),
+//! claimed by the attested recipient, then freely transferable.
+//!
+//! Composition: [`TokenizerBase`] (gates, claim checks, completion, holder index, administration,
+//! attestation access control) + openzeppelin-stylus [`Erc721`] and [`Erc721Metadata`] (the
+//! token standard: balances, owners, approvals, events, `onERC721Received` checks) + this
+//! family's records. The router is hand-written (no `#[public]`), as in every Integra contract.
+//!
+//! # Identity (spec 10 §3)
+//! NFT ids are sequential from 1 (one counter in the base's configuration slot). `reserveToken`
+//! ignores its `tokenId` argument; claim, cancel and views take 0 ("the record's token") or the
+//! assigned id, and **any id not bound to the given record is `TokenNotFound(h, tokenId)`**: the
+//! reference let the owner of record A claim or cancel record B's token by passing B's id.
+//!
+//! # Storage per record
+//! Reserve writes two fresh slots: `records[h]` = token id (8 bytes) + party (20) + minted (1),
+//! where party is `reservedFor` until the claim and `claimedBy` after it; and `tokenHash[id]`.
+//! An anonymous label adds its bytes.
+//!
+//! # Departures
+//! - `initialize` is the constructor (run once by the deployer); `AlreadyInitialized` guards a
+//!   second run of the base.
+//! - ERC-721 transfer and approval functions act for `msg.sender` (OpenZeppelin's code), not the
+//!   ERC-2771 sender: relayed reserve, claim and cancel are supported (D7's purpose, gas-free
+//!   claims); relayed transfers are not.
+//! - `setBaseURI` emits ERC-4906 `BatchMetadataUpdate(0, type(uint256).max)` (all tokens).
+//! - No trust graph (spec 11 OQ-C10): `DocumentComplete` only.
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+#![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
+#![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
+extern crate alloc;
+
+use alloc::{string::String, vec, vec::Vec};
+
+use alloy_primitives::{Address, B256, U256};
+use alloy_sol_types::{SolCall, SolError, SolEvent};
+use integra_primitives::{
+    abi::{emit, returns, Args, Token},
+    compact_errors, reentrant_entrypoint,
+};
+pub use integra_tokenizer_base as base;
+use integra_tokenizer_base::{
+    interface_arg, token_type, Config, Error as BaseError, TokenizerBase, COMMON_INTERFACE_IDS,
+};
+use openzeppelin_stylus::token::erc721::{
+    self, extensions::Erc721Metadata, Erc721, IErc721,
+};
+use stylus_sdk::{
+    abi::Bytes,
+    prelude::*,
+    storage::{StorageAddress, StorageB256, StorageBool, StorageBytes, StorageMap, StorageU64},
+    ArbResult,
+};
+
+pub use iface::IOwnershipTokenizer::*;
+pub use integra_tokenizer_base::ITokenizerBase;
+
+mod iface {
+    integra_primitives::contract_interface! {
+        /// The ERC-721 family's functions, events and errors (spec 11 §1, §2.1), next to the
+        /// base's `ITokenizerBase` and `IAttestationAccessControl`.
+        interface IOwnershipTokenizer {
+            #[derive(Debug, PartialEq, Eq)]
+            event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);
+            #[derive(Debug, PartialEq, Eq)]
+            event Approval(address indexed owner, address indexed approved, uint256 indexed tokenId);
+            #[derive(Debug, PartialEq, Eq)]
+            event ApprovalForAll(address indexed owner, address indexed operator, bool approved);
+            #[derive(Debug, PartialEq, Eq)]
+            event BatchMetadataUpdate(uint256 _fromTokenId, uint256 _toTokenId);
+
+            #[derive(Debug, PartialEq, Eq)]
+            error AlreadyMinted(uint256 tokenId);
+            #[derive(Debug, PartialEq, Eq)]
+            error AlreadyReserved(bytes32 integraHash);
+            #[derive(Debug, PartialEq, Eq)]
+            error TokenNotFound(bytes32 integraHash, uint256 tokenId);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC721InvalidOwner(address owner);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC721NonexistentToken(uint256 tokenId);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC721IncorrectOwner(address sender, uint256 tokenId, address owner);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC721InvalidSender(address sender);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC721InvalidReceiver(address receiver);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC721InsufficientApproval(address operator, uint256 tokenId);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC721InvalidApprover(address approver);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC721InvalidOperator(address operator);
+            #[derive(Debug, PartialEq, Eq)]
+            error InvalidReceiverWithReason(string reason);
+
+            function balanceOf(address owner) external view returns (uint256);
+            function ownerOf(uint256 tokenId) external view returns (address);
+            function safeTransferFrom(address from, address to, uint256 tokenId, bytes data) external;
+            function safeTransferFrom(address from, address to, uint256 tokenId) external;
+            function transferFrom(address from, address to, uint256 tokenId) external;
+            function approve(address to, uint256 tokenId) external;
+            function setApprovalForAll(address operator, bool approved) external;
+            function getApproved(uint256 tokenId) external view returns (address);
+            function isApprovedForAll(address owner, address operator) external view returns (bool);
+            function name() external view returns (string memory);
+            function symbol() external view returns (string memory);
+            function tokenURI(uint256 tokenId) external view returns (string memory);
+            function baseURI() external view returns (string memory);
+            /// GOVERNOR. Emits `BatchMetadataUpdate(0, type(uint256).max)`.
+            function setBaseURI(string baseURI_) external;
+            function integraHashToTokenId(bytes32 integraHash) external view returns (uint256);
+        }
+    }
+}
+
+/// The contract's whole JSON ABI: the family's, the base's and the attestation component's.
+#[cfg(feature = "export-abi")]
+#[must_use]
+pub fn abi() -> alloy_json_abi::JsonAbi {
+    let [b, a] = integra_tokenizer_base::base_abis();
+    integra_tokenizer_base::merge_abis([iface::abi(), b, a])
+}
+
+/// ERC-721 (`0x80ac58cd`).
+pub const ERC721_INTERFACE_ID: [u8; 4] = [0x80, 0xac, 0x58, 0xcd];
+/// ERC-721 Metadata (`0x5b5e139f`).
+pub const ERC721_METADATA_INTERFACE_ID: [u8; 4] = [0x5b, 0x5e, 0x13, 0x9f];
+/// ERC-4906 (`0x49064906`).
+pub const ERC4906_INTERFACE_ID: [u8; 4] = [0x49, 0x06, 0x49, 0x06];
+
+compact_errors! {
+    /// Every way a call fails: the family's errors, and the base's and the token standard's
+    /// encoded as they are.
+    pub enum Error {
+        /// The record's token is minted.
+        AlreadyMinted(AlreadyMinted { tokenId }),
+        /// The record already has a reservation.
+        AlreadyReserved(AlreadyReserved { integraHash }),
+        /// No token of this record under this id.
+        TokenNotFound(TokenNotFound { integraHash, tokenId }),
+        ;
+        /// The base's errors, ERC-721 errors, a receiver's or the provider's revert data.
+        Raw(bytes)
+    }
+}
+
+impl From<BaseError> for Error {
+    fn from(e: BaseError) -> Self {
+        Error::Raw(e.into())
+    }
+}
+
+/// OpenZeppelin's ERC-721 errors through the compact encoder (alloy's per-error encoders would
+/// cost ~4 KB of WASM). The tests compare every variant with alloy's encoding.
+impl From<erc721::Error> for Error {
+    fn from(e: erc721::Error) -> Self {
+        use erc721::Error as E;
+        use integra_primitives::abi::encode_error;
+        Error::Raw(match e {
+            E::InvalidOwner(e) => encode_error(ERC721InvalidOwner::SELECTOR, &[e.owner.into()]),
+            E::NonexistentToken(e) => {
+                encode_error(ERC721NonexistentToken::SELECTOR, &[e.token_id.into()])
+            }
+            E::IncorrectOwner(e) => encode_error(
+                ERC721IncorrectOwner::SELECTOR,
+                &[e.sender.into(), e.token_id.into(), e.owner.into()],
+            ),
+            E::InvalidSender(e) => encode_error(ERC721InvalidSender::SELECTOR, &[e.sender.into()]),
+            E::InvalidReceiver(e) => {
+                encode_error(ERC721InvalidReceiver::SELECTOR, &[e.receiver.into()])
+            }
+            E::InvalidReceiverWithReason(e) => encode_error(
+                InvalidReceiverWithReason::SELECTOR,
+                &[e.reason.as_str().into()],
+            ),
+            E::InsufficientApproval(e) => encode_error(
+                ERC721InsufficientApproval::SELECTOR,
+                &[e.operator.into(), e.token_id.into()],
+            ),
+            E::InvalidApprover(e) => {
+                encode_error(ERC721InvalidApprover::SELECTOR, &[e.approver.into()])
+            }
+            E::InvalidOperator(e) => {
+                encode_error(ERC721InvalidOperator::SELECTOR, &[e.operator.into()])
+            }
+        })
+    }
+}
+
+/// Result of a tokenizer method.
+pub type Res<T> = Result<T, Error>;
+
+/// One record's reservation (one slot).
+#[storage]
+pub struct Record {
+    token_id: StorageU64,
+    /// `reservedFor` before the claim (0 = anonymous), `claimedBy` after.
+    party: StorageAddress,
+    minted: StorageBool,
+}
+
+/// The tokenizer's storage.
+#[storage]
+pub struct OwnershipTokenizer {
+    /// The shared tokenizer base.
+    pub base: TokenizerBase,
+    /// OpenZeppelin ERC-721 ledgers.
+    pub erc721: Erc721,
+    /// OpenZeppelin ERC-721 name and symbol.
+    pub metadata: Erc721Metadata,
+    records: StorageMap<B256, Record>,
+    token_hash: StorageMap<U256, StorageB256>,
+    labels: StorageMap<U256, StorageBytes>,
+}
+
+reentrant_entrypoint!(OwnershipTokenizer);
+
+/// A reservation's state as the views report it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reservation {
+    /// NFT id, 0 when the record has none.
+    pub token_id: U256,
+    /// `reservedFor` (unminted) or `claimedBy` (minted).
+    pub party: Address,
+    /// Claimed and minted.
+    pub minted: bool,
+}
+
+fn id_word(id: u64) -> U256 {
+    U256::from(id)
+}
+
+/// Decimal digits of `v` (no `core::fmt`).
+fn decimal(mut v: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().map(|d| char::from(*d)).collect()
+}
+
+impl OwnershipTokenizer {
+    /// Deploys the tokenizer (spec 11 §2 `initialize`).
+    ///
+    /// # Errors
+    /// `ZeroAddress` for a zero governor, registry, namespace or provider registry;
+    /// `InvalidProviderId` for a zero default provider id.
+    ///
+    /// # Events
+    /// `RoleGranted` for the admin, governor and operator roles.
+    pub fn constructor(&mut self, name: String, symbol: String, config: &Config) -> Res<()> {
+        self.base.initialize(config)?;
+        self.metadata.constructor(name, symbol);
+        Ok(())
+    }
+
+    fn reservation_of(&self, h: B256) -> Reservation {
+        let r = self.records.getter(h);
+        Reservation {
+            token_id: id_word(r.token_id.get().as_limbs()[0]),
+            party: r.party.get(),
+            minted: r.minted.get(),
+        }
+    }
+
+    /// The record's reservation.
+    #[must_use]
+    pub fn reservation(&self, h: B256) -> Reservation {
+        self.reservation_of(h)
+    }
+
+    /// `tokenId` 0 = the record's token; any other id must be bound to `h`.
+    fn resolve(&self, h: B256, token_id: U256) -> Res<Reservation> {
+        let r = self.reservation_of(h);
+        let id = if token_id.is_zero() { r.token_id } else { token_id };
+        if id.is_zero() || self.token_hash.get(id) != h {
+            return Err(TokenNotFound {
+                integraHash: h,
+                tokenId: token_id,
+            }
+            .into());
+        }
+        Ok(r)
+    }
+
+    /// `reserveToken` (`recipient` set) and `reserveTokenAnonymous` (`label` set). The `tokenId`
+    /// argument is ignored: the NFT id is assigned.
+    ///
+    /// # Errors
+    /// The base's reservation checks (spec 10 §7), then `InvalidAmount(amount)` unless 1,
+    /// `AlreadyMinted(id)`, `AlreadyReserved(h)` for any existing reservation.
+    ///
+    /// # Events
+    /// `TokenReserved(h, id, recipient, 1, …)` or `TokenReservedAnonymous(h, id, 1, label, …)`.
+    pub fn reserve(
+        &mut self,
+        sender: Address,
+        h: B256,
+        recipient: Option<Address>,
+        amount: U256,
+        label: &[u8],
+        process_hash: B256,
+    ) -> Res<U256> {
+        self.base.validate_reservation(
+            sender,
+            h,
+            amount,
+            false,
+            process_hash,
+            label.len(),
+            recipient,
+        )?;
+        if amount != U256::from(1) {
+            return Err(BaseError::from(base::InvalidAmount { amount }).into());
+        }
+        let r = self.reservation_of(h);
+        if r.minted {
+            return Err(AlreadyMinted { tokenId: r.token_id }.into());
+        }
+        if !r.token_id.is_zero() {
+            return Err(AlreadyReserved { integraHash: h }.into());
+        }
+        let id = self.base.next_id()?;
+        let mut rec = self.records.setter(h);
+        rec.token_id
+            .set(alloy_primitives::Uint::from_limbs([id.as_limbs()[0]]));
+        rec.party.set(recipient.unwrap_or_default());
+        self.token_hash.setter(id).set(h);
+        if recipient.is_none() {
+            self.labels.setter(id).set_bytes(label);
+        }
+        self.base
+            .emit_reserved(h, id, recipient, amount, label, process_hash);
+        Ok(id)
+    }
+
+    /// `claimToken`: the attested claimant mints the record's NFT (safe mint).
+    ///
+    /// # Errors
+    /// The base's claim gate (pause, guard, capability, binding, `processHash`), then
+    /// `TokenNotFound(h, tokenId)`, `AlreadyMinted(id)`, `NotReservedForYou`,
+    /// `AttestationTokenMismatch(attested, id)`, ERC-721 receiver errors.
+    ///
+    /// # Events
+    /// `CapabilityVerified`, `Transfer(0, claimant, id)`, `TokenClaimed`, `DocumentComplete`.
+    pub fn claim(
+        &mut self,
+        sender: Address,
+        h: B256,
+        token_id: U256,
+        uid: B256,
+        process_hash: B256,
+    ) -> Res<U256> {
+        let attested = self.base.begin_claim(sender, h, uid, process_hash)?;
+        let r = self.claim_inner(sender, h, token_id, attested, uid, process_hash);
+        self.base.exit();
+        r
+    }
+
+    /// The claim after the capability check: `attested` is the attestation's token id.
+    ///
+    /// # Errors
+    /// As [`Self::claim`] after the gate.
+    pub fn claim_inner(
+        &mut self,
+        sender: Address,
+        h: B256,
+        token_id: U256,
+        attested: U256,
+        uid: B256,
+        process_hash: B256,
+    ) -> Res<U256> {
+        let r = self.resolve(h, token_id)?;
+        let id = r.token_id;
+        if r.minted {
+            return Err(AlreadyMinted { tokenId: id }.into());
+        }
+        TokenizerBase::check_claimant(sender, r.party)?;
+        TokenizerBase::check_attested_token(attested, id)?;
+        let mut rec = self.records.setter(h);
+        rec.minted.set(true);
+        rec.party.set(sender);
+        self.erc721._safe_mint(sender, id, &Bytes::from(Vec::new()))?;
+        self.base.sync_held(sender, id, U256::from(1));
+        self.base.emit_claimed(h, id, sender, uid, process_hash);
+        self.base.complete(h, true, U256::from(1), process_hash);
+        Ok(id)
+    }
+
+    /// `cancelReservation`: deletes an unminted reservation (the record can be reserved again;
+    /// the id is never reused).
+    ///
+    /// # Errors
+    /// The base's cancel gate, `TokenNotFound(h, tokenId)`, `AlreadyMinted(id)`.
+    ///
+    /// # Events
+    /// `ReservationCancelled(h, id, 1, …)`.
+    pub fn cancel(
+        &mut self,
+        sender: Address,
+        h: B256,
+        token_id: U256,
+        process_hash: B256,
+    ) -> Res<()> {
+        self.base.validate_cancel(sender, h, process_hash)?;
+        let r = self.resolve(h, token_id)?;
+        if r.minted {
+            return Err(AlreadyMinted {
+                tokenId: r.token_id,
+            }
+            .into());
+        }
+        let mut rec = self.records.setter(h);
+        rec.token_id.set(alloy_primitives::Uint::ZERO);
+        rec.party.set(Address::ZERO);
+        self.token_hash.delete(r.token_id);
+        self.labels.setter(r.token_id).set_bytes([]);
+        self.base
+            .emit_cancelled(h, r.token_id, U256::from(1), process_hash);
+        Ok(())
+    }
+
+    // ------------------------------------------------------------ views
+
+    /// `balanceOf(address, bytes32)`: 1 if `a` owns the record's minted NFT.
+    #[must_use]
+    pub fn balance_of_record(&self, a: Address, h: B256) -> U256 {
+        let r = self.reservation_of(h);
+        U256::from(u8::from(
+            r.minted && !a.is_zero() && self.erc721._owner_of(r.token_id) == a,
+        ))
+    }
+
+    /// `balanceOf(address, uint256)`: `t = 0` the ERC-721 count, else 1 if `a` owns `t`.
+    #[must_use]
+    pub fn balance_of_id(&self, a: Address, t: U256) -> U256 {
+        if a.is_zero() {
+            return U256::ZERO;
+        }
+        if t.is_zero() {
+            return self.erc721.balance_of(a).unwrap_or_default();
+        }
+        U256::from(u8::from(self.erc721._owner_of(t) == a))
+    }
+
+    /// `balanceOfDocumentToken`: `t ∈ {0, the record's id}` as `balanceOf(a, h)`, else 0.
+    #[must_use]
+    pub fn balance_of_document_token(&self, a: Address, h: B256, t: U256) -> U256 {
+        let r = self.reservation_of(h);
+        if t.is_zero() || t == r.token_id {
+            self.balance_of_record(a, h)
+        } else {
+            U256::ZERO
+        }
+    }
+
+    /// `getDocumentHash(id)`.
+    #[must_use]
+    pub fn document_hash(&self, id: U256) -> B256 {
+        self.token_hash.get(id)
+    }
+
+    /// `getTokenInfo(h, t)`; zero-valued when `t` is not the record's token.
+    #[must_use]
+    pub fn token_info(&self, h: B256, t: U256) -> base::TokenInfo {
+        let Ok(r) = self.resolve(h, t) else {
+            return base::TokenInfo {
+                integraHash: B256::ZERO,
+                tokenId: U256::ZERO,
+                totalSupply: U256::ZERO,
+                reserved: U256::ZERO,
+                holders: vec![],
+                encryptedLabel: alloy_primitives::Bytes::new(),
+                reservedFor: Address::ZERO,
+                claimed: false,
+                claimedBy: Address::ZERO,
+            };
+        };
+        let holder = self.erc721._owner_of(r.token_id);
+        base::TokenInfo {
+            integraHash: h,
+            tokenId: r.token_id,
+            totalSupply: U256::from(u8::from(r.minted)),
+            reserved: U256::from(u8::from(!r.minted)),
+            holders: if r.minted { vec![holder] } else { vec![] },
+            encryptedLabel: self.labels.getter(r.token_id).get_bytes().into(),
+            reservedFor: if r.minted { Address::ZERO } else { r.party },
+            claimed: r.minted,
+            claimedBy: if r.minted { r.party } else { Address::ZERO },
+        }
+    }
+
+    /// `getEncryptedLabel(h, t)`: the anonymous reservation's label, else empty.
+    #[must_use]
+    pub fn encrypted_label(&self, h: B256, t: U256) -> Vec<u8> {
+        self.resolve(h, t)
+            .map(|r| self.labels.getter(r.token_id).get_bytes())
+            .unwrap_or_default()
+    }
+
+    /// `getReservedTokens(h, r)`: `[id]` iff the unminted reservation is for `r`.
+    #[must_use]
+    pub fn reserved_tokens(&self, h: B256, recipient: Address) -> Vec<B256> {
+        let r = self.reservation_of(h);
+        if !r.token_id.is_zero() && !r.minted && r.party == recipient {
+            vec![r.token_id.into()]
+        } else {
+            vec![]
+        }
+    }
+
+    /// `tokenURI(id)`: baseURI ‖ decimal id, "" without a base URI.
+    ///
+    /// # Errors
+    /// `ERC721NonexistentToken` for an unminted id.
+    pub fn token_uri(&self, id: U256) -> Res<String> {
+        self.erc721._require_owned(id)?;
+        let base = self.base.base_uri();
+        if base.is_empty() {
+            return Ok(base);
+        }
+        // Minted ids come from a u64 counter.
+        Ok(base + &decimal(id.as_limbs()[0]))
+    }
+
+    /// `setBaseURI` (GOVERNOR).
+    ///
+    /// # Errors
+    /// `AccessControlUnauthorizedAccount`.
+    ///
+    /// # Events
+    /// `BatchMetadataUpdate(0, type(uint256).max)`.
+    pub fn set_base_uri(&mut self, sender: Address, uri: &str) -> Res<()> {
+        self.base.set_base_uri(sender, uri)?;
+        emit(
+            self.vm(),
+            &[BatchMetadataUpdate::SIGNATURE_HASH],
+            &[U256::ZERO.into(), U256::MAX.into()],
+        );
+        Ok(())
+    }
+
+    /// ERC-721 `transferFrom` / `safeTransferFrom` for `msg.sender`, keeping `tokensOf` in step.
+    ///
+    /// # Errors
+    /// OpenZeppelin's ERC-721 errors; a receiver's rejection for safe transfers.
+    pub fn transfer(
+        &mut self,
+        from: Address,
+        to: Address,
+        id: U256,
+        safe: Option<&[u8]>,
+    ) -> Res<()> {
+        self.erc721.transfer_from(from, to, id)?;
+        self.base.sync_held(from, id, U256::ZERO);
+        self.base.sync_held(to, id, U256::from(1));
+        if let Some(data) = safe {
+            let operator = self.vm().msg_sender();
+            self.erc721
+                ._check_on_erc721_received(operator, from, to, id, &data.to_vec().into())?;
+        }
+        Ok(())
+    }
+
+    /// ERC-165.
+    #[must_use]
+    pub fn supports_interface(id: [u8; 4]) -> bool {
+        COMMON_INTERFACE_IDS.contains(&id)
+            || [
+                ERC721_INTERFACE_ID,
+                ERC721_METADATA_INTERFACE_ID,
+                ERC4906_INTERFACE_ID,
+            ]
+            .contains(&id)
+    }
+}
+
+integra_primitives::compact_router!(OwnershipTokenizer, dispatch, constructor(s, a) {
+    let addr = |i| a.address(i).ok_or_else(Vec::new);
+    let config = Config {
+        governor: addr(3)?,
+        document_registry: addr(4)?,
+        namespace: addr(5)?,
+        provider_registry: addr(6)?,
+        default_provider_id: a.word(7).ok_or_else(Vec::new)?,
+        eas: addr(8)?,
+        trusted_forwarder: addr(9)?,
+        trust_registry: Address::ZERO,
+        credential_schema: B256::ZERO,
+        base_uri: a.string(2).ok_or_else(Vec::new)?.into(),
+    };
+    let name = a.string(0).ok_or_else(Vec::new)?.into();
+    let symbol = a.string(1).ok_or_else(Vec::new)?.into();
+    s.constructor(name, symbol, &config).map_err(Vec::from)
+});
+
+/// Malformed argument: revert with empty data, as Solidity's decoder does.
+macro_rules! arg {
+    ($e:expr) => {
+        match $e {
+            Some(v) => v,
+            None => return Some(Err(Vec::new())),
+        }
+    };
+}
+
+fn ret(tokens: &[Token<'_>]) -> ArbResult {
+    Ok(returns(tokens))
+}
+
+#[inline(never)]
+fn run<T>(r: Res<T>) -> ArbResult {
+    r.map(|_| Vec::new()).map_err(Vec::from)
+}
+
+fn info_tokens(i: &base::TokenInfo) -> ArbResult {
+    let holders: Vec<B256> = i.holders.iter().map(|a| a.into_word()).collect();
+    let fields = [
+        i.integraHash.into(),
+        i.tokenId.into(),
+        i.totalSupply.into(),
+        i.reserved.into(),
+        Token::Words(&holders),
+        Token::Bytes(&i.encryptedLabel),
+        i.reservedFor.into(),
+        i.claimed.into(),
+        i.claimedBy.into(),
+    ];
+    ret(&[Token::Tuple(&fields)])
+}
+
+/// The router: family selectors, then the base's (administration, access control, the
+/// attestation component).
+pub fn dispatch(s: &mut OwnershipTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
+    if !s.vm().msg_value().is_zero() {
+        return Some(Err(Vec::new()));
+    }
+    if let Some(out) = dispatch_view(s, selector, a) {
+        return Some(out);
+    }
+    let sender = s.base.sender_of(a.0);
+    if let Some(out) = dispatch_write(s, selector, a, sender) {
+        return Some(out);
+    }
+    s.base.dispatch(sender, selector, a)
+}
+
+#[allow(clippy::too_many_lines)] // one arm per external view
+fn dispatch_view(s: &OwnershipTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
+    use ITokenizerBase as B;
+    let out = match selector {
+        B::balanceOf_0Call::SELECTOR => {
+            ret(&[s.balance_of_id(arg!(a.address(0)), arg!(a.u256(1))).into()])
+        }
+        B::balanceOf_1Call::SELECTOR => {
+            ret(&[s.balance_of_record(arg!(a.address(0)), arg!(a.word(1))).into()])
+        }
+        B::balanceOfDocumentTokenCall::SELECTOR => ret(&[s
+            .balance_of_document_token(arg!(a.address(0)), arg!(a.word(1)), arg!(a.u256(2)))
+            .into()]),
+        B::getTokenInfoCall::SELECTOR => info_tokens(&s.token_info(arg!(a.word(0)), arg!(a.u256(1)))),
+        B::getEncryptedLabelCall::SELECTOR => {
+            ret(&[Token::Bytes(&s.encrypted_label(arg!(a.word(0)), arg!(a.u256(1))))])
+        }
+        B::getAllEncryptedLabelsCall::SELECTOR => {
+            let h = arg!(a.word(0));
+            let r = s.reservation_of(h);
+            let label = s.labels.getter(r.token_id).get_bytes();
+            if r.token_id.is_zero() || label.is_empty() {
+                ret(&[Token::Words(&[]), Token::Array(&[])])
+            } else {
+                ret(&[
+                    Token::Words(&[r.token_id.into()]),
+                    Token::Array(&[Token::Bytes(&label)]),
+                ])
+            }
+        }
+        B::getReservedTokensCall::SELECTOR => ret(&[Token::Words(
+            &s.reserved_tokens(arg!(a.word(0)), arg!(a.address(1))),
+        )]),
+        B::getClaimStatusCall::SELECTOR => match s.resolve(arg!(a.word(0)), arg!(a.u256(1))) {
+            Ok(r) if r.minted => ret(&[true.into(), r.party.into()]),
+            _ => ret(&[false.into(), Address::ZERO.into()]),
+        },
+        B::tokenTypeCall::SELECTOR => ret(&[token_type::ERC721.into()]),
+        B::tokensOfCall::SELECTOR | B::tokensOfPagedCall::SELECTOR => {
+            let account = arg!(a.address(0));
+            let page = if selector == B::tokensOfPagedCall::SELECTOR {
+                Some((arg!(a.u256(1)), arg!(a.u256(2))))
+            } else {
+                None
+            };
+            Ok(s.base
+                .tokens_of(account, page, |id| (s.token_hash.get(id), id, U256::from(1))))
+        }
+        B::getDocumentHashCall::SELECTOR => ret(&[s.document_hash(arg!(a.u256(0))).into()]),
+        B::supportsInterfaceCall::SELECTOR => {
+            ret(&[OwnershipTokenizer::supports_interface(arg!(interface_arg(a))).into()])
+        }
+        balanceOfCall::SELECTOR => s
+            .erc721
+            .balance_of(arg!(a.address(0)))
+            .map(|b| returns(&[b.into()]))
+            .map_err(|e| Error::from(e).into()),
+        ownerOfCall::SELECTOR => s
+            .erc721
+            .owner_of(arg!(a.u256(0)))
+            .map(|o| returns(&[o.into()]))
+            .map_err(|e| Error::from(e).into()),
+        getApprovedCall::SELECTOR => s
+            .erc721
+            .get_approved(arg!(a.u256(0)))
+            .map(|o| returns(&[o.into()]))
+            .map_err(|e| Error::from(e).into()),
+        isApprovedForAllCall::SELECTOR => ret(&[s
+            .erc721
+            .is_approved_for_all(arg!(a.address(0)), arg!(a.address(1)))
+            .into()]),
+        nameCall::SELECTOR => ret(&[s.metadata.name().as_str().into()]),
+        symbolCall::SELECTOR => ret(&[s.metadata.symbol().as_str().into()]),
+        baseURICall::SELECTOR => ret(&[s.base.base_uri().as_str().into()]),
+        tokenURICall::SELECTOR => s
+            .token_uri(arg!(a.u256(0)))
+            .map(|u| returns(&[u.as_str().into()]))
+            .map_err(Vec::from),
+        integraHashToTokenIdCall::SELECTOR => {
+            ret(&[s.reservation_of(arg!(a.word(0))).token_id.into()])
+        }
+        _ => return None,
+    };
+    Some(out)
+}
+
+fn dispatch_write(
+    s: &mut OwnershipTokenizer,
+    selector: [u8; 4],
+    a: Args<'_>,
+    sender: Address,
+) -> Option<ArbResult> {
+    use ITokenizerBase as B;
+    let out = match selector {
+        B::reserveTokenCall::SELECTOR => run(s.reserve(
+            sender,
+            arg!(a.word(0)),
+            Some(arg!(a.address(2))),
+            arg!(a.u256(3)),
+            &[],
+            arg!(a.word(4)),
+        )),
+        B::reserveTokenAnonymousCall::SELECTOR => run(s.reserve(
+            sender,
+            arg!(a.word(0)),
+            None,
+            arg!(a.u256(2)),
+            arg!(a.bytes(3)),
+            arg!(a.word(4)),
+        )),
+        B::claimTokenCall::SELECTOR => run(s.claim(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.u256(1)),
+            arg!(a.word(2)),
+            arg!(a.word(3)),
+        )),
+        B::cancelReservationCall::SELECTOR => run(s.cancel(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.u256(1)),
+            arg!(a.word(2)),
+        )),
+        transferFromCall::SELECTOR => run(s.transfer(
+            arg!(a.address(0)),
+            arg!(a.address(1)),
+            arg!(a.u256(2)),
+            None,
+        )),
+        safeTransferFrom_0Call::SELECTOR => run(s.transfer(
+            arg!(a.address(0)),
+            arg!(a.address(1)),
+            arg!(a.u256(2)),
+            Some(arg!(a.bytes(3))),
+        )),
+        safeTransferFrom_1Call::SELECTOR => run(s.transfer(
+            arg!(a.address(0)),
+            arg!(a.address(1)),
+            arg!(a.u256(2)),
+            Some(&[]),
+        )),
+        approveCall::SELECTOR => run(s
+            .erc721
+            .approve(arg!(a.address(0)), arg!(a.u256(1)))
+            .map_err(Error::from)),
+        setApprovalForAllCall::SELECTOR => run(s
+            .erc721
+            .set_approval_for_all(arg!(a.address(0)), arg!(a.bool(1)))
+            .map_err(Error::from)),
+        setBaseURICall::SELECTOR => run(s.set_base_uri(sender, arg!(a.string(0)))),
+        _ => return None,
+    };
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;
