@@ -428,6 +428,68 @@ pub fn document_registry_rows() -> Result<Vec<Row>, ArtifactError> {
     Ok(rows)
 }
 
+/// Measures the Ownership tokenizer's reservations (`ANCHORS.md` shapes; each on a record
+/// registered beforehand, the tokenizer's program uncached).
+///
+/// # Errors
+/// If an artifact cannot be had or a scenario does not succeed.
+pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
+    use crate::tokenizers::{reserve_anonymous_call, reserve_call, setup, BOB, EXECUTOR};
+    let mut rows = Vec::new();
+    let mut d = setup("integra-ownership-tokenizer")?;
+    d.register(1)?;
+    d.register(2)?;
+    let r = ok(
+        d.world.send(EXECUTOR, d.tokenizer, &reserve_call(1, BOB)),
+        "reserveToken",
+    )?;
+    rows.push(row(
+        "OwnershipTokenizer reserveToken",
+        "named, amount 1, by the record's executor (registry: getTokenizer, getDocumentOwner, getDocumentExecutor)",
+        &r,
+        Some(114_402),
+    ));
+    let r = ok(
+        d.world.send(EXECUTOR, d.tokenizer, &reserve_anonymous_call(2)),
+        "reserveTokenAnonymous",
+    )?;
+    rows.push(row(
+        "OwnershipTokenizer reserveTokenAnonymous",
+        "64 B encrypted label, amount 1, by the record's executor",
+        &r,
+        Some(161_598),
+    ));
+    // The same two with the tokenizer and the registry in Nitro's program cache (a hot
+    // tokenizer calls the registry up to three times per reservation; uncached, each call pays
+    // the registry's init gas again, since ArbOS 60's recent-program cache is not modelled).
+    let mut d = setup("integra-ownership-tokenizer")?;
+    d.register(1)?;
+    d.register(2)?;
+    d.world.vm.set_cached(d.tokenizer, true);
+    d.world.vm.set_cached(d.registry, true);
+    let r = ok(
+        d.world.send(EXECUTOR, d.tokenizer, &reserve_call(1, BOB)),
+        "reserveToken",
+    )?;
+    rows.push(row(
+        "OwnershipTokenizer reserveToken, programs cached",
+        "as above; tokenizer and document registry in Nitro's program cache",
+        &r,
+        Some(114_402),
+    ));
+    let r = ok(
+        d.world.send(EXECUTOR, d.tokenizer, &reserve_anonymous_call(2)),
+        "reserveTokenAnonymous",
+    )?;
+    rows.push(row(
+        "OwnershipTokenizer reserveTokenAnonymous, programs cached",
+        "as above; tokenizer and document registry in Nitro's program cache",
+        &r,
+        Some(161_598),
+    ));
+    Ok(rows)
+}
+
 /// Renders `rows` as the Markdown report.
 #[must_use]
 pub fn render(rows: &[Row], modules: &[ModuleFacts], source: &str) -> String {

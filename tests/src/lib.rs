@@ -16,6 +16,7 @@
 pub mod docreg;
 pub mod gas;
 pub mod message;
+pub mod tokenizers;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

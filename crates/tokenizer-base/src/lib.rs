@@ -886,12 +886,18 @@ impl TokenizerBase {
             return false;
         }
         self.completed.setter(h).set(true);
+        self.emit_complete(h, party_count, process_hash);
+        true
+    }
+
+    /// `DocumentComplete(h, partyCount, processHash, now)` without the once-flag: for families
+    /// whose state already makes completion happen once (an NFT record mints once).
+    pub fn emit_complete(&self, h: B256, party_count: U256, process_hash: B256) {
         emit(
             self.vm(),
             &[DocumentComplete::SIGNATURE_HASH, h],
             &[party_count.into(), process_hash.into(), self.now().into()],
         );
-        true
     }
 
     /// Step 2, for tokenizers with the trust graph: stops when the trust registry is 0 or the
@@ -1031,8 +1037,7 @@ impl TokenizerBase {
         self.held.getter(account).to_vec()
     }
 
-    /// `tokensOf` / `tokensOfPaged` encoded: `(h, apiId, balance)` per held id, through the
-    /// family's `lookup(id) -> (h, apiId, balance)`.
+    /// `tokensOf` / `tokensOfPaged` from the base's index (slot family).
     pub fn tokens_of(
         &self,
         account: Address,
@@ -1044,16 +1049,7 @@ impl TokenizerBase {
             None => set.to_vec(),
             Some((offset, limit)) => set.page(page_bounds(set.len(), offset, limit)),
         };
-        let mut hs = Vec::with_capacity(ids.len());
-        let mut api = Vec::with_capacity(ids.len());
-        let mut bals = Vec::with_capacity(ids.len());
-        for id in ids {
-            let (h, t, b) = lookup(id);
-            hs.push(h);
-            api.push(B256::from(t));
-            bals.push(B256::from(b));
-        }
-        returns(&[Token::Words(&hs), Token::Words(&api), Token::Words(&bals)])
+        encode_tokens_of(&ids, lookup)
     }
 
     // ------------------------------------------------------------ governance
@@ -1196,6 +1192,21 @@ impl TokenizerBase {
         };
         Some(out)
     }
+}
+
+/// `tokensOf`'s return, `(bytes32[] h, uint256[] apiId, uint256[] balance)`, for on-chain ids
+/// `ids` through the family's `lookup(id) -> (h, apiId, balance)`.
+pub fn encode_tokens_of(ids: &[U256], lookup: impl Fn(U256) -> (B256, U256, U256)) -> Vec<u8> {
+    let mut hs = Vec::with_capacity(ids.len());
+    let mut api = Vec::with_capacity(ids.len());
+    let mut bals = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (h, t, b) = lookup(*id);
+        hs.push(h);
+        api.push(B256::from(t));
+        bals.push(B256::from(b));
+    }
+    returns(&[Token::Words(&hs), Token::Words(&api), Token::Words(&bals)])
 }
 
 /// `bytes4` argument of `supportsInterface`: the low 28 bytes must be clean.

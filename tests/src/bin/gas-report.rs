@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         rows.extend(integra_tests::gas::document_registry_rows()?);
         rows.extend(integra_tests::gas::message_rows()?);
         rows.extend(integra_tests::gas::arkworks_verifier_rows()?);
+        rows.extend(integra_tests::gas::tokenizer_rows()?);
         Ok(rows)
     }) {
         Ok(rows) => rows,
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         integra_tests::gas::module_facts_with("integra-document-registry", &docreg),
         integra_tests::gas::module_facts("integra-simple-contact-resolver"),
         integra_tests::gas::module_facts("integra-message"),
+        integra_tests::gas::module_facts_with("integra-ownership-tokenizer", &docreg),
     ]
     .into_iter()
     .collect::<Result<Vec<_>, _>>()

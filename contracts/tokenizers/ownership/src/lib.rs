@@ -13,10 +13,13 @@
 //! assigned id, and **any id not bound to the given record is `TokenNotFound(h, tokenId)`**: the
 //! reference let the owner of record A claim or cancel record B's token by passing B's id.
 //!
-//! # Storage per record
-//! Reserve writes two fresh slots: `records[h]` = token id (8 bytes) + party (20) + minted (1),
-//! where party is `reservedFor` until the claim and `claimedBy` after it; and `tokenHash[id]`.
-//! An anonymous label adds its bytes.
+//! # Storage per record (gas)
+//! Reserve writes two fresh slots: `records[h]` = token id (4 bytes) + party (20) + minted (1)
+//! + label length (2) + position in the holder's `tokensOf` list (4), where party is
+//! `reservedFor` until the claim and `claimedBy` after it; and `tokenHash[id]`. An anonymous
+//! label adds only its words (the length lives in the record). The `tokensOf` index costs one
+//! slot per held token: its length is the ERC-721 balance and each token's position sits in its
+//! record. `DocumentComplete` needs no flag: a record mints once.
 //!
 //! # Departures
 //! - `initialize` is the constructor (run once by the deployer); `AlreadyInitialized` guards a
@@ -49,7 +52,7 @@ use openzeppelin_stylus::token::erc721::{
 use stylus_sdk::{
     abi::Bytes,
     prelude::*,
-    storage::{StorageAddress, StorageB256, StorageBool, StorageBytes, StorageMap, StorageU64},
+    storage::{StorageAddress, StorageB256, StorageBool, StorageMap, StorageU16, StorageU256, StorageU32},
     ArbResult,
 };
 
@@ -192,13 +195,16 @@ impl From<erc721::Error> for Error {
 /// Result of a tokenizer method.
 pub type Res<T> = Result<T, Error>;
 
-/// One record's reservation (one slot).
+/// One record's reservation (one slot: 4 + 20 + 1 + 2 + 4 bytes).
 #[storage]
 pub struct Record {
-    token_id: StorageU64,
+    token_id: StorageU32,
     /// `reservedFor` before the claim (0 = anonymous), `claimedBy` after.
     party: StorageAddress,
     minted: StorageBool,
+    label_len: StorageU16,
+    /// Index + 1 of the token in its holder's `held` list.
+    held_pos: StorageU32,
 }
 
 /// The tokenizer's storage.
@@ -212,10 +218,37 @@ pub struct OwnershipTokenizer {
     pub metadata: Erc721Metadata,
     records: StorageMap<B256, Record>,
     token_hash: StorageMap<U256, StorageB256>,
-    labels: StorageMap<U256, StorageBytes>,
+    /// Label words by token id.
+    labels: StorageMap<U256, StorageMap<U256, StorageB256>>,
+    /// `tokensOf` index: holder → position → token id; the length is the ERC-721 balance.
+    held: StorageMap<Address, StorageMap<U256, StorageU256>>,
 }
 
 reentrant_entrypoint!(OwnershipTokenizer);
+
+/// `getTokenInfo`'s answer (spec 10 §6) with plain Rust types (alloy's `Bytes` would link the
+/// `bytes` crate into the contract).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Info {
+    /// The record, 0 when `tokenId` is not its token.
+    pub integra_hash: B256,
+    /// The NFT id.
+    pub token_id: U256,
+    /// 1 once minted.
+    pub total_supply: U256,
+    /// 1 while reserved and unminted.
+    pub reserved: U256,
+    /// `[ownerOf]` once minted.
+    pub holders: Vec<Address>,
+    /// The anonymous reservation's label.
+    pub encrypted_label: Vec<u8>,
+    /// Named recipient while unminted.
+    pub reserved_for: Address,
+    /// Minted.
+    pub claimed: bool,
+    /// The claimant once minted.
+    pub claimed_by: Address,
+}
 
 /// A reservation's state as the views report it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -230,6 +263,24 @@ pub struct Reservation {
 
 fn id_word(id: u64) -> U256 {
     U256::from(id)
+}
+
+fn u32_of(v: alloy_primitives::Uint<32, 1>) -> u32 {
+    // A Uint<32, 1> holds at most 32 bits.
+    v.as_limbs()[0] as u32
+}
+
+fn w32(v: u32) -> alloy_primitives::Uint<32, 1> {
+    alloy_primitives::Uint::from_limbs([u64::from(v)])
+}
+
+fn w16(v: u16) -> alloy_primitives::Uint<16, 1> {
+    alloy_primitives::Uint::from_limbs([u64::from(v)])
+}
+
+/// Index of a list position (positions fit in 32 bits).
+fn pos_word(i: u32) -> U256 {
+    U256::from(i)
 }
 
 /// Decimal digits of `v` (no `core::fmt`).
@@ -265,7 +316,7 @@ impl OwnershipTokenizer {
     fn reservation_of(&self, h: B256) -> Reservation {
         let r = self.records.getter(h);
         Reservation {
-            token_id: id_word(r.token_id.get().as_limbs()[0]),
+            token_id: id_word(u64::from(u32_of(r.token_id.get()))),
             party: r.party.get(),
             minted: r.minted.get(),
         }
@@ -329,13 +380,20 @@ impl OwnershipTokenizer {
             return Err(AlreadyReserved { integraHash: h }.into());
         }
         let id = self.base.next_id()?;
+        let Ok(small) = u32::try_from(id) else {
+            return Err(BaseError::from(base::NotSupported {}).into());
+        };
         let mut rec = self.records.setter(h);
-        rec.token_id
-            .set(alloy_primitives::Uint::from_limbs([id.as_limbs()[0]]));
+        rec.token_id.set(w32(small));
         rec.party.set(recipient.unwrap_or_default());
+        // ≤ 500 bytes (checked above).
+        rec.label_len.set(w16(label.len() as u16));
         self.token_hash.setter(id).set(h);
-        if recipient.is_none() {
-            self.labels.setter(id).set_bytes(label);
+        let mut words = self.labels.setter(id);
+        for (i, chunk) in label.chunks(32).enumerate() {
+            words
+                .setter(U256::from(i))
+                .set(B256::right_padding_from(chunk));
         }
         self.base
             .emit_reserved(h, id, recipient, amount, label, process_hash);
@@ -388,10 +446,18 @@ impl OwnershipTokenizer {
         let mut rec = self.records.setter(h);
         rec.minted.set(true);
         rec.party.set(sender);
-        self.erc721._safe_mint(sender, id, &Bytes::from(Vec::new()))?;
-        self.base.sync_held(sender, id, U256::from(1));
+        self.erc721._mint(sender, id)?;
+        self.index_add(sender, id, h);
+        let operator = self.vm().msg_sender();
+        self.erc721._check_on_erc721_received(
+            operator,
+            Address::ZERO,
+            sender,
+            id,
+            &Bytes::from(Vec::new()),
+        )?;
         self.base.emit_claimed(h, id, sender, uid, process_hash);
-        self.base.complete(h, true, U256::from(1), process_hash);
+        self.base.emit_complete(h, U256::from(1), process_hash);
         Ok(id)
     }
 
@@ -418,11 +484,16 @@ impl OwnershipTokenizer {
             }
             .into());
         }
+        let words = u32::from(self.records.getter(h).label_len.get().as_limbs()[0] as u16).div_ceil(32);
         let mut rec = self.records.setter(h);
-        rec.token_id.set(alloy_primitives::Uint::ZERO);
+        rec.token_id.set(w32(0));
         rec.party.set(Address::ZERO);
+        rec.label_len.set(w16(0));
         self.token_hash.delete(r.token_id);
-        self.labels.setter(r.token_id).set_bytes([]);
+        let mut label = self.labels.setter(r.token_id);
+        for i in 0..words {
+            label.delete(pos_word(i));
+        }
         self.base
             .emit_cancelled(h, r.token_id, U256::from(1), process_hash);
         Ok(())
@@ -470,31 +541,24 @@ impl OwnershipTokenizer {
 
     /// `getTokenInfo(h, t)`; zero-valued when `t` is not the record's token.
     #[must_use]
-    pub fn token_info(&self, h: B256, t: U256) -> base::TokenInfo {
+    pub fn token_info(&self, h: B256, t: U256) -> Info {
         let Ok(r) = self.resolve(h, t) else {
-            return base::TokenInfo {
-                integraHash: B256::ZERO,
-                tokenId: U256::ZERO,
-                totalSupply: U256::ZERO,
-                reserved: U256::ZERO,
-                holders: vec![],
-                encryptedLabel: alloy_primitives::Bytes::new(),
-                reservedFor: Address::ZERO,
-                claimed: false,
-                claimedBy: Address::ZERO,
-            };
+            return Info::default();
         };
-        let holder = self.erc721._owner_of(r.token_id);
-        base::TokenInfo {
-            integraHash: h,
-            tokenId: r.token_id,
-            totalSupply: U256::from(u8::from(r.minted)),
+        Info {
+            integra_hash: h,
+            token_id: r.token_id,
+            total_supply: U256::from(u8::from(r.minted)),
             reserved: U256::from(u8::from(!r.minted)),
-            holders: if r.minted { vec![holder] } else { vec![] },
-            encryptedLabel: self.labels.getter(r.token_id).get_bytes().into(),
-            reservedFor: if r.minted { Address::ZERO } else { r.party },
+            holders: if r.minted {
+                vec![self.erc721._owner_of(r.token_id)]
+            } else {
+                vec![]
+            },
+            encrypted_label: self.label_of(h, r.token_id),
+            reserved_for: if r.minted { Address::ZERO } else { r.party },
             claimed: r.minted,
-            claimedBy: if r.minted { r.party } else { Address::ZERO },
+            claimed_by: if r.minted { r.party } else { Address::ZERO },
         }
     }
 
@@ -502,8 +566,60 @@ impl OwnershipTokenizer {
     #[must_use]
     pub fn encrypted_label(&self, h: B256, t: U256) -> Vec<u8> {
         self.resolve(h, t)
-            .map(|r| self.labels.getter(r.token_id).get_bytes())
+            .map(|r| self.label_of(h, r.token_id))
             .unwrap_or_default()
+    }
+
+    fn label_of(&self, h: B256, id: U256) -> Vec<u8> {
+        let len = usize::from(self.records.getter(h).label_len.get().as_limbs()[0] as u16);
+        let words = self.labels.getter(id);
+        let mut out = Vec::with_capacity(len.div_ceil(32) * 32);
+        for i in 0..len.div_ceil(32) {
+            out.extend_from_slice(words.get(U256::from(i)).as_slice());
+        }
+        out.truncate(len);
+        out
+    }
+
+    /// Appends `id` (record `h`) to `to`'s list; `to`'s ERC-721 balance already counts it.
+    fn index_add(&mut self, to: Address, id: U256, h: B256) {
+        let n = self.erc721.balance_of(to).unwrap_or_default();
+        let Ok(n) = u32::try_from(n) else { return };
+        let Some(last) = n.checked_sub(1) else { return };
+        self.held.setter(to).setter(pos_word(last)).set(id);
+        self.records.setter(h).held_pos.set(w32(n));
+    }
+
+    /// Removes `id` (record `h`) from `from`'s list by moving the last entry into its place;
+    /// `from`'s ERC-721 balance no longer counts it.
+    fn index_remove(&mut self, from: Address, h: B256) {
+        let last = self.erc721.balance_of(from).unwrap_or_default();
+        let Ok(last) = u32::try_from(last) else { return };
+        let pos = u32_of(self.records.getter(h).held_pos.get());
+        let Some(index) = pos.checked_sub(1) else { return };
+        if index != last {
+            let moved = self.held.getter(from).get(pos_word(last));
+            self.held.setter(from).setter(pos_word(index)).set(moved);
+            let moved_h = self.token_hash.get(moved);
+            self.records.setter(moved_h).held_pos.set(w32(pos));
+        }
+        self.held.setter(from).delete(pos_word(last));
+    }
+
+    /// The token ids `a` holds, in index order (`page` = offset, limit).
+    #[must_use]
+    pub fn held_ids(&self, a: Address, page: Option<(U256, U256)>) -> Vec<U256> {
+        let n = if a.is_zero() {
+            0
+        } else {
+            usize::try_from(self.erc721.balance_of(a).unwrap_or_default()).unwrap_or(0)
+        };
+        let range = match page {
+            None => 0..n,
+            Some((offset, limit)) => integra_primitives::limits::page_bounds(n, offset, limit),
+        };
+        let list = self.held.getter(a);
+        range.map(|i| list.get(U256::from(i))).collect()
     }
 
     /// `getReservedTokens(h, r)`: `[id]` iff the unminted reservation is for `r`.
@@ -560,12 +676,15 @@ impl OwnershipTokenizer {
         safe: Option<&[u8]>,
     ) -> Res<()> {
         self.erc721.transfer_from(from, to, id)?;
-        self.base.sync_held(from, id, U256::ZERO);
-        self.base.sync_held(to, id, U256::from(1));
+        if from != to {
+            let h = self.token_hash.get(id);
+            self.index_remove(from, h);
+            self.index_add(to, id, h);
+        }
         if let Some(data) = safe {
             let operator = self.vm().msg_sender();
             self.erc721
-                ._check_on_erc721_received(operator, from, to, id, &data.to_vec().into())?;
+                ._check_on_erc721_received(operator, from, to, id, &Bytes::from(data.to_vec()))?;
         }
         Ok(())
     }
@@ -621,18 +740,18 @@ fn run<T>(r: Res<T>) -> ArbResult {
     r.map(|_| Vec::new()).map_err(Vec::from)
 }
 
-fn info_tokens(i: &base::TokenInfo) -> ArbResult {
+fn info_tokens(i: &Info) -> ArbResult {
     let holders: Vec<B256> = i.holders.iter().map(|a| a.into_word()).collect();
     let fields = [
-        i.integraHash.into(),
-        i.tokenId.into(),
-        i.totalSupply.into(),
+        i.integra_hash.into(),
+        i.token_id.into(),
+        i.total_supply.into(),
         i.reserved.into(),
         Token::Words(&holders),
-        Token::Bytes(&i.encryptedLabel),
-        i.reservedFor.into(),
+        Token::Bytes(&i.encrypted_label),
+        i.reserved_for.into(),
         i.claimed.into(),
-        i.claimedBy.into(),
+        i.claimed_by.into(),
     ];
     ret(&[Token::Tuple(&fields)])
 }
@@ -673,7 +792,7 @@ fn dispatch_view(s: &OwnershipTokenizer, selector: [u8; 4], a: Args<'_>) -> Opti
         B::getAllEncryptedLabelsCall::SELECTOR => {
             let h = arg!(a.word(0));
             let r = s.reservation_of(h);
-            let label = s.labels.getter(r.token_id).get_bytes();
+            let label = s.label_of(h, r.token_id);
             if r.token_id.is_zero() || label.is_empty() {
                 ret(&[Token::Words(&[]), Token::Array(&[])])
             } else {
@@ -698,10 +817,14 @@ fn dispatch_view(s: &OwnershipTokenizer, selector: [u8; 4], a: Args<'_>) -> Opti
             } else {
                 None
             };
-            Ok(s.base
-                .tokens_of(account, page, |id| (s.token_hash.get(id), id, U256::from(1))))
+            Ok(base::encode_tokens_of(&s.held_ids(account, page), |id| {
+                (s.token_hash.get(id), id, U256::from(1))
+            }))
         }
         B::getDocumentHashCall::SELECTOR => ret(&[s.document_hash(arg!(a.u256(0))).into()]),
+        B::isDocumentCompleteCall::SELECTOR => {
+            ret(&[s.reservation_of(arg!(a.word(0))).minted.into()])
+        }
         B::supportsInterfaceCall::SELECTOR => {
             ret(&[OwnershipTokenizer::supports_interface(arg!(interface_arg(a))).into()])
         }
