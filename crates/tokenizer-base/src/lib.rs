@@ -1259,6 +1259,9 @@ pub fn base_abis() -> [alloy_json_abi::JsonAbi; 2] {
     [abi(), integra_attestation_access::abi()]
 }
 
+#[cfg(feature = "testing")]
+pub mod testing;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,7 @@
 //! motsu tests of the Ownership tokenizer against the real `IntegraRegistry` (provider
 //! registry) and `IntegraDocumentRegistry` (owner, executor and tokenizer binding).
 //!
-//! The attestation provider is [`TestProvider`]: it answers `verifyCapabilitiesWithToken` from
-//! attestations a test records (recipient, record, capability bits, token id), as the EAS
-//! provider answers from EAS. It stands in for `EASAttestationProvider` + the EAS test contract,
-//! which are not on this branch yet; the WASM-level flow uses the real ones once merged.
+//! The attestation provider is the base's `testing::TestProvider` (see its docs).
 //!
 //! Every external function: happy path, each revert with its exact error and fields,
 //! unauthorized callers, limits at and past the boundary, events with exact fields; the
@@ -25,6 +22,7 @@ use integra_primitives::{
     roles::{GOVERNOR_ROLE, OPERATOR_ROLE},
 };
 use integra_registry::IntegraRegistry;
+use integra_tokenizer_base::testing::{provider_id, TestProvider};
 use integra_tokenizer_base::{
     AccessControlUnauthorizedAccount, AttestationTokenMismatch, EncryptedLabelTooLarge,
     EnforcedPause, InvalidAmount, InvalidProcessHash, NotReservedForYou, ReentrancyGuardReentrantCall,
@@ -33,7 +31,7 @@ use integra_tokenizer_base::{
 use motsu::prelude::*;
 use stylus_sdk::{
     call::RawCall,
-    storage::{StorageB256, StorageBytes, StorageMap, StorageU256, StorageU8},
+    storage::{StorageBytes, StorageU8},
 };
 
 use super::*;
@@ -61,7 +59,7 @@ fn uid(n: u8) -> B256 {
 }
 
 fn pid() -> B256 {
-    keccak256("eas-provider")
+    provider_id()
 }
 
 fn one() -> U256 {
@@ -78,47 +76,6 @@ fn assert_error<T: Debug>(result: Result<T, Error>, expected: impl SolError + De
             expected.abi_encode(),
             "expected {expected:?}"
         ),
-    }
-}
-
-/// An attestation provider answering from recorded attestations (see the module docs).
-#[storage]
-pub struct TestProvider {
-    recipient: StorageMap<B256, StorageB256>,
-    record: StorageMap<B256, StorageB256>,
-    capability: StorageMap<B256, StorageU256>,
-    token_id: StorageMap<B256, StorageU256>,
-}
-
-unsafe impl TopLevelStorage for TestProvider {}
-
-#[public]
-impl TestProvider {
-    fn attest(&mut self, id: B256, recipient: Address, h: B256, capability: U256, token: U256) {
-        self.recipient.setter(id).set(recipient.into_word());
-        self.record.setter(id).set(h);
-        self.capability.setter(id).set(capability);
-        self.token_id.setter(id).set(token);
-    }
-
-    /// `verifyCapabilitiesWithToken(bytes proof, address recipient, bytes32 h, uint256)`:
-    /// verified iff the attestation `abi.decode(proof, (bytes32))` names this recipient and
-    /// record; granted and token id as attested.
-    #[fallback]
-    fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        let a = Args(&calldata[4..]);
-        let id = B256::from_slice(&a.bytes(0).unwrap()[..32]);
-        let recipient = a.address(1).unwrap();
-        let record = a.word(2).unwrap();
-        let verified = self.recipient.get(id) == recipient.into_word()
-            && self.record.get(id) == record
-            && !record.is_zero();
-        let (granted, token) = if verified {
-            (self.capability.get(id), self.token_id.get(id))
-        } else {
-            (U256::ZERO, U256::ZERO)
-        };
-        Ok(returns(&[verified.into(), granted.into(), token.into()]))
     }
 }
 

@@ -1,0 +1,900 @@
+//! `MultiPartyTokenizer` (spec 11 §3.2): one ERC-1155 role token per party of a record (buyer,
+//! seller, witness…). The issuer reserves slots 1..100 of a record (named or anonymous); each
+//! party claims its slot with an attestation; `DocumentComplete` fires when every reserved slot
+//! of the record is claimed — the integration point a court system watches ([S]) — and, with a
+//! trust registry configured, each party receives an EAS trust credential.
+//!
+//! Composition: [`TokenizerBase`] + openzeppelin-stylus [`Erc1155`] (balances, approvals,
+//! `TransferSingle`/`TransferBatch`, `onERC1155Received` checks) + the slot records.
+//!
+//! # Identity (spec 10 §3, D1, D3)
+//! The API `tokenId` is the **slot** (role) 1..100, chosen by the issuer; slots outside it revert
+//! `InvalidTokenId` (the reference set `1 << slot` with no bound, so a slot ≥ 256 set no bit and a
+//! record could look complete with a reservation open). Minting uses a **global id**, sequential
+//! from 1, assigned at the first reservation of `(record, slot)` and never reused: role 1 of
+//! record A and role 1 of record B are different ERC-1155 ids (the reference minted `id = slot`,
+//! merging balances and holder lists across records).
+//!
+//! # Storage
+//! Per `(record, slot)`: one slot (global id 8 bytes + reserved + claimed + party 20 + label
+//! length 2) and the amount; per record one word holding both bitmaps (reserved in the low 128
+//! bits, claimed in the high 128); per global id its `(record, slot)` back-reference and holder
+//! list.
+//!
+//! # Departures
+//! - `initialize` is the constructor.
+//! - ERC-1155 transfers and approvals act for `msg.sender` (OpenZeppelin's code); the holder
+//!   index is updated after OpenZeppelin's transfer returns, so a receiver's `onERC1155Received`
+//!   sees balances already moved but `tokensOf` not yet.
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+#![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
+#![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
+extern crate alloc;
+
+use alloc::{vec, vec::Vec};
+
+use alloy_primitives::{Address, B256, U256};
+use alloy_sol_types::{SolCall, SolError, SolEvent};
+use integra_primitives::{
+    abi::{emit, encode_error, returns, Args, Token},
+    compact_errors, reentrant_entrypoint,
+};
+pub use integra_tokenizer_base as base;
+use integra_tokenizer_base::{
+    interface_arg, token_type, AddressSet, Config, Error as BaseError, TokenizerBase,
+    COMMON_INTERFACE_IDS, MAX_TOKENS,
+};
+use openzeppelin_stylus::token::erc1155::{self, Erc1155, IErc1155};
+use stylus_sdk::{
+    abi::Bytes,
+    prelude::*,
+    storage::{
+        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU16, StorageU256, StorageU64,
+        StorageU8,
+    },
+    ArbResult,
+};
+
+pub use iface::IMultiPartyTokenizer::*;
+pub use integra_tokenizer_base::ITokenizerBase;
+
+mod iface {
+    integra_primitives::contract_interface! {
+        /// The ERC-1155 family's functions, events and errors (spec 11 §1, §3), next to the
+        /// base's `ITokenizerBase` and `IAttestationAccessControl`.
+        interface IMultiPartyTokenizer {
+            #[derive(Debug, PartialEq, Eq)]
+            event TransferSingle(address indexed operator, address indexed from, address indexed to, uint256 id, uint256 value);
+            #[derive(Debug, PartialEq, Eq)]
+            event TransferBatch(address indexed operator, address indexed from, address indexed to, uint256[] ids, uint256[] values);
+            #[derive(Debug, PartialEq, Eq)]
+            event ApprovalForAll(address indexed account, address indexed operator, bool approved);
+            #[derive(Debug, PartialEq, Eq)]
+            event URI(string value, uint256 indexed id);
+
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC1155InsufficientBalance(address sender, uint256 balance, uint256 needed, uint256 tokenId);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC1155InvalidSender(address sender);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC1155InvalidReceiver(address receiver);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC1155MissingApprovalForAll(address operator, address owner);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC1155InvalidApprover(address approver);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC1155InvalidOperator(address operator);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC1155InvalidArrayLength(uint256 idsLength, uint256 valuesLength);
+            #[derive(Debug, PartialEq, Eq)]
+            error InvalidReceiverWithReason(string reason);
+
+            function balanceOfBatch(address[] accounts, uint256[] ids) external view returns (uint256[] memory);
+            function setApprovalForAll(address operator, bool approved) external;
+            function isApprovedForAll(address account, address operator) external view returns (bool);
+            function safeTransferFrom(address from, address to, uint256 id, uint256 value, bytes data) external;
+            function safeBatchTransferFrom(address from, address to, uint256[] ids, uint256[] values, bytes data) external;
+            function uri(uint256 id) external view returns (string memory);
+            /// GOVERNOR. Emits `URI(value, 0)`.
+            function setURI(string newuri) external;
+            function totalSupply(uint256 id) external view returns (uint256);
+            function exists(uint256 id) external view returns (bool);
+            function tokenRefOf(uint256 id) external view returns (bytes32 integraHash, uint256 slot);
+            function globalIdOf(bytes32 integraHash, uint256 slot) external view returns (uint256);
+        }
+    }
+}
+
+/// The contract's whole JSON ABI: the family's, the base's and the attestation component's.
+#[cfg(feature = "export-abi")]
+#[must_use]
+pub fn abi() -> alloy_json_abi::JsonAbi {
+    let [b, a] = integra_tokenizer_base::base_abis();
+    integra_tokenizer_base::merge_abis([iface::abi(), b, a])
+}
+
+/// ERC-1155 (`0xd9b67a26`).
+pub const ERC1155_INTERFACE_ID: [u8; 4] = [0xd9, 0xb6, 0x7a, 0x26];
+/// ERC-1155 Metadata URI (`0x0e89341c`).
+pub const ERC1155_METADATA_URI_INTERFACE_ID: [u8; 4] = [0x0e, 0x89, 0x34, 0x1c];
+
+compact_errors! {
+    /// Every way a call fails; the base's and ERC-1155 errors are encoded as they are.
+    pub enum Error {
+        ;
+        /// The base's errors, ERC-1155 errors, a receiver's or the provider's revert data.
+        Raw(bytes)
+    }
+}
+
+impl From<BaseError> for Error {
+    fn from(e: BaseError) -> Self {
+        Error::Raw(e.into())
+    }
+}
+
+/// OpenZeppelin's ERC-1155 errors through the compact encoder.
+impl From<erc1155::Error> for Error {
+    fn from(e: erc1155::Error) -> Self {
+        use erc1155::Error as E;
+        Error::Raw(match e {
+            E::InsufficientBalance(e) => encode_error(
+                ERC1155InsufficientBalance::SELECTOR,
+                &[e.sender.into(), e.balance.into(), e.needed.into(), e.token_id.into()],
+            ),
+            E::InvalidSender(e) => encode_error(ERC1155InvalidSender::SELECTOR, &[e.sender.into()]),
+            E::InvalidReceiver(e) => {
+                encode_error(ERC1155InvalidReceiver::SELECTOR, &[e.receiver.into()])
+            }
+            E::InvalidReceiverWithReason(e) => encode_error(
+                InvalidReceiverWithReason::SELECTOR,
+                &[e.reason.as_str().into()],
+            ),
+            E::MissingApprovalForAll(e) => encode_error(
+                ERC1155MissingApprovalForAll::SELECTOR,
+                &[e.operator.into(), e.owner.into()],
+            ),
+            E::InvalidApprover(e) => {
+                encode_error(ERC1155InvalidApprover::SELECTOR, &[e.approver.into()])
+            }
+            E::InvalidOperator(e) => {
+                encode_error(ERC1155InvalidOperator::SELECTOR, &[e.operator.into()])
+            }
+            E::InvalidArrayLength(e) => encode_error(
+                ERC1155InvalidArrayLength::SELECTOR,
+                &[e.ids_length.into(), e.values_length.into()],
+            ),
+        })
+    }
+}
+
+/// Result of a tokenizer method.
+pub type Res<T> = Result<T, Error>;
+
+fn base_err(e: impl Into<BaseError>) -> Error {
+    Error::from(e.into())
+}
+
+/// One `(record, slot)` (one storage slot: 8 + 1 + 1 + 20 + 2 bytes).
+#[storage]
+pub struct Slot {
+    global_id: StorageU64,
+    reserved: StorageBool,
+    claimed: StorageBool,
+    /// `reservedFor` before the claim (0 = anonymous), `claimedBy` after.
+    party: StorageAddress,
+    label_len: StorageU16,
+}
+
+/// A global id's `(record, slot)`.
+#[storage]
+pub struct TokenRef {
+    integra_hash: StorageB256,
+    slot: StorageU8,
+}
+
+/// The tokenizer's storage.
+#[storage]
+pub struct MultiPartyTokenizer {
+    /// The shared tokenizer base.
+    pub base: TokenizerBase,
+    /// OpenZeppelin ERC-1155 ledgers.
+    pub erc1155: Erc1155,
+    slots: StorageMap<B256, StorageMap<U256, Slot>>,
+    /// Reserved amount until the claim, minted supply after it.
+    amounts: StorageMap<B256, StorageMap<U256, StorageU256>>,
+    /// Bit `s` (low half): slot `s` reserved; bit `128 + s`: claimed.
+    bitmaps: StorageMap<B256, StorageU256>,
+    refs: StorageMap<U256, TokenRef>,
+    labels: StorageMap<U256, StorageMap<U256, StorageB256>>,
+    holders: StorageMap<U256, AddressSet>,
+}
+
+reentrant_entrypoint!(MultiPartyTokenizer);
+
+/// A slot as the views report it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SlotState {
+    /// Global ERC-1155 id, 0 before the first reservation.
+    pub global_id: U256,
+    /// Reserved (and, once claimed, still set).
+    pub reserved: bool,
+    /// Claimed.
+    pub claimed: bool,
+    /// `reservedFor` (unclaimed) or `claimedBy` (claimed).
+    pub party: Address,
+    /// Reserved amount (unclaimed) or minted supply (claimed).
+    pub amount: U256,
+}
+
+const LOW: u32 = 128;
+
+fn bit(s: U256) -> U256 {
+    U256::from(1) << s
+}
+
+fn w16(v: u16) -> alloy_primitives::Uint<16, 1> {
+    alloy_primitives::Uint::from_limbs([u64::from(v)])
+}
+
+fn u16_of(v: alloy_primitives::Uint<16, 1>) -> usize {
+    v.as_limbs()[0] as usize
+}
+
+impl MultiPartyTokenizer {
+    /// Deploys the tokenizer (spec 11 §3 `initialize`).
+    ///
+    /// # Errors
+    /// As [`TokenizerBase::initialize`].
+    pub fn constructor(&mut self, config: &Config) -> Res<()> {
+        Ok(self.base.initialize(config)?)
+    }
+
+    /// The state of `(h, s)`.
+    #[must_use]
+    pub fn slot(&self, h: B256, s: U256) -> SlotState {
+        let r = self.slots.getter(h);
+        let slot = r.getter(s);
+        SlotState {
+            global_id: U256::from(slot.global_id.get().as_limbs()[0]),
+            reserved: slot.reserved.get(),
+            claimed: slot.claimed.get(),
+            party: slot.party.get(),
+            amount: self.amounts.getter(h).get(s),
+        }
+    }
+
+    /// `(reserved, claimed)` bitmaps of `h` (bit `s` = slot `s`).
+    #[must_use]
+    pub fn bitmaps(&self, h: B256) -> (U256, U256) {
+        let w = self.bitmaps.get(h);
+        let mask = (U256::from(1) << LOW) - U256::from(1);
+        (w & mask, w >> LOW)
+    }
+
+    fn in_range(s: U256) -> bool {
+        s >= U256::from(1) && s <= U256::from(MAX_TOKENS)
+    }
+
+    /// `reserveToken` / `reserveTokenAnonymous` of slot `s`.
+    ///
+    /// # Errors
+    /// The base's reservation checks, then `InvalidTokenId(s)` outside 1..100,
+    /// `TokenAlreadyClaimed(h, s)`, `TokenAlreadyReserved(h, s)`.
+    ///
+    /// # Events
+    /// `TokenReserved(h, s, recipient, amount, …)` or `TokenReservedAnonymous(h, s, amount,
+    /// label, …)`.
+    pub fn reserve(
+        &mut self,
+        sender: Address,
+        h: B256,
+        s: U256,
+        recipient: Option<Address>,
+        amount: U256,
+        label: &[u8],
+        process_hash: B256,
+    ) -> Res<U256> {
+        self.base.validate_reservation(
+            sender,
+            h,
+            amount,
+            false,
+            process_hash,
+            label.len(),
+            recipient,
+        )?;
+        if !Self::in_range(s) {
+            return Err(base_err(base::InvalidTokenId { tokenId: s }));
+        }
+        let state = self.slot(h, s);
+        if state.claimed {
+            return Err(base_err(base::TokenAlreadyClaimed {
+                integraHash: h,
+                tokenId: s,
+            }));
+        }
+        if state.reserved {
+            return Err(base_err(base::TokenAlreadyReserved {
+                integraHash: h,
+                tokenId: s,
+            }));
+        }
+        let mut gid = state.global_id;
+        if gid.is_zero() {
+            gid = self.base.next_id()?;
+            let mut r = self.refs.setter(gid);
+            r.integra_hash.set(h);
+            // s ≤ 100.
+            r.slot.set(alloy_primitives::Uint::from_limbs([s.as_limbs()[0]]));
+        }
+        {
+            let mut record = self.slots.setter(h);
+            let mut slot = record.setter(s);
+            slot.global_id
+                .set(alloy_primitives::Uint::from_limbs([gid.as_limbs()[0]]));
+            slot.reserved.set(true);
+            slot.party.set(recipient.unwrap_or_default());
+            // ≤ 500 bytes (checked above).
+            slot.label_len.set(w16(label.len() as u16));
+        }
+        self.amounts.setter(h).setter(s).set(amount);
+        let mut words = self.labels.setter(gid);
+        for (i, chunk) in label.chunks(32).enumerate() {
+            words
+                .setter(U256::from(i))
+                .set(B256::right_padding_from(chunk));
+        }
+        let w = self.bitmaps.get(h);
+        self.bitmaps.setter(h).set(w | bit(s));
+        self.base
+            .emit_reserved(h, s, recipient, amount, label, process_hash);
+        Ok(gid)
+    }
+
+    /// `claimToken` of slot `s`: mints the reserved amount of the slot's global id.
+    ///
+    /// # Errors
+    /// The base's claim gate, then `TokenNotReserved(h, s)`, `TokenAlreadyClaimed(h, s)`,
+    /// `NotReservedForYou`, `AttestationTokenMismatch(attested, s)`, ERC-1155 receiver errors.
+    ///
+    /// # Events
+    /// `CapabilityVerified`, `TransferSingle(sender, 0, claimant, gid, amount)`, `TokenClaimed`,
+    /// then `DocumentComplete` and trust credentials when this claim completes the record.
+    pub fn claim(
+        &mut self,
+        sender: Address,
+        h: B256,
+        s: U256,
+        uid: B256,
+        process_hash: B256,
+    ) -> Res<U256> {
+        let attested = self.base.begin_claim(sender, h, uid, process_hash)?;
+        let r = self.claim_inner(sender, h, s, attested, uid, process_hash);
+        self.base.exit();
+        r
+    }
+
+    /// The claim after the capability check.
+    ///
+    /// # Errors
+    /// As [`Self::claim`] after the gate.
+    pub fn claim_inner(
+        &mut self,
+        sender: Address,
+        h: B256,
+        s: U256,
+        attested: U256,
+        uid: B256,
+        process_hash: B256,
+    ) -> Res<U256> {
+        let state = self.slot(h, s);
+        if !state.reserved {
+            return Err(base_err(base::TokenNotReserved {
+                integraHash: h,
+                tokenId: s,
+            }));
+        }
+        if state.claimed {
+            return Err(base_err(base::TokenAlreadyClaimed {
+                integraHash: h,
+                tokenId: s,
+            }));
+        }
+        TokenizerBase::check_claimant(sender, state.party)?;
+        TokenizerBase::check_attested_token(attested, s)?;
+        {
+            let mut record = self.slots.setter(h);
+            let mut slot = record.setter(s);
+            slot.claimed.set(true);
+            slot.party.set(sender);
+        }
+        let w = self.bitmaps.get(h);
+        let w = w | (bit(s) << LOW);
+        self.bitmaps.setter(h).set(w);
+        let gid = state.global_id;
+        self.erc1155
+            ._mint(sender, gid, state.amount, &Bytes::from(Vec::new()))?;
+        self.sync(sender, gid);
+        self.base.emit_claimed(h, s, sender, uid, process_hash);
+        let (reserved, claimed) = self.bitmaps(h);
+        let fired = self.base.complete(
+            h,
+            reserved == claimed,
+            U256::from(claimed.count_ones()),
+            process_hash,
+        );
+        self.base.trust_hook(h, Some(sender), fired);
+        Ok(gid)
+    }
+
+    /// `cancelReservation` of slot `s`: clears it (the global id is kept for a re-reservation).
+    ///
+    /// # Errors
+    /// The base's cancel gate, `TokenNotReserved(h, s)`, `TokenAlreadyClaimed(h, s)`.
+    ///
+    /// # Events
+    /// `ReservationCancelled(h, s, amount, …)`; `DocumentComplete` (and credentials) when the
+    /// cancelled slot was the last open one.
+    pub fn cancel(&mut self, sender: Address, h: B256, s: U256, process_hash: B256) -> Res<()> {
+        self.base.validate_cancel(sender, h, process_hash)?;
+        let state = self.slot(h, s);
+        if !state.reserved {
+            return Err(base_err(base::TokenNotReserved {
+                integraHash: h,
+                tokenId: s,
+            }));
+        }
+        if state.claimed {
+            return Err(base_err(base::TokenAlreadyClaimed {
+                integraHash: h,
+                tokenId: s,
+            }));
+        }
+        let words = {
+            let mut record = self.slots.setter(h);
+            let mut slot = record.setter(s);
+            let words = u16_of(slot.label_len.get()).div_ceil(32);
+            slot.reserved.set(false);
+            slot.party.set(Address::ZERO);
+            slot.label_len.set(w16(0));
+            words
+        };
+        self.amounts.setter(h).delete(s);
+        let mut label = self.labels.setter(state.global_id);
+        for i in 0..words {
+            label.delete(U256::from(i));
+        }
+        let w = self.bitmaps.get(h);
+        self.bitmaps.setter(h).set(w & !bit(s));
+        self.base.emit_cancelled(h, s, state.amount, process_hash);
+        self.base.enter()?;
+        let (reserved, claimed) = self.bitmaps(h);
+        let fired = self.base.complete(
+            h,
+            !reserved.is_zero() && reserved == claimed,
+            U256::from(claimed.count_ones()),
+            process_hash,
+        );
+        self.base.trust_hook(h, None, fired);
+        self.base.exit();
+        Ok(())
+    }
+
+    /// Keeps `tokensOf(a)` and the holders of `gid` in step with `a`'s balance.
+    fn sync(&mut self, a: Address, gid: U256) {
+        if a.is_zero() {
+            return;
+        }
+        let balance = self.erc1155.balance_of(a, gid);
+        self.base.sync_held(a, gid, balance);
+        let mut holders = self.holders.setter(gid);
+        if balance.is_zero() {
+            holders.remove(a);
+        } else {
+            holders.insert(a);
+        }
+    }
+
+    fn label_of(&self, h: B256, s: U256) -> Vec<u8> {
+        let slot = self.slots.getter(h);
+        let slot = slot.getter(s);
+        let len = u16_of(slot.label_len.get());
+        let gid = U256::from(slot.global_id.get().as_limbs()[0]);
+        let words = self.labels.getter(gid);
+        let mut out = Vec::with_capacity(len.div_ceil(32) * 32);
+        for i in 0..len.div_ceil(32) {
+            out.extend_from_slice(words.get(U256::from(i)).as_slice());
+        }
+        out.truncate(len);
+        out
+    }
+
+    /// Slots whose bit is set in `bits`, ascending.
+    fn slots_of(bits: U256) -> Vec<U256> {
+        (1..=MAX_TOKENS)
+            .map(U256::from)
+            .filter(|s| !(bits & bit(*s)).is_zero())
+            .collect()
+    }
+
+    // ------------------------------------------------------------ views
+
+    /// `balanceOf(a, h)`: Σ balances over the record's reserved or claimed slots.
+    #[must_use]
+    pub fn balance_of_record(&self, a: Address, h: B256) -> U256 {
+        let (reserved, claimed) = self.bitmaps(h);
+        Self::slots_of(reserved | claimed)
+            .into_iter()
+            .fold(U256::ZERO, |acc, s| {
+                acc.saturating_add(self.erc1155.balance_of(a, self.slot(h, s).global_id))
+            })
+    }
+
+    /// `balanceOfDocumentToken(a, h, s)`: the balance of the slot's global id (0 if unassigned
+    /// or out of range).
+    #[must_use]
+    pub fn balance_of_document_token(&self, a: Address, h: B256, s: U256) -> U256 {
+        if !Self::in_range(s) {
+            return U256::ZERO;
+        }
+        let gid = self.slot(h, s).global_id;
+        if gid.is_zero() {
+            return U256::ZERO;
+        }
+        self.erc1155.balance_of(a, gid)
+    }
+
+    /// `tokenRefOf(gid)`.
+    #[must_use]
+    pub fn token_ref(&self, gid: U256) -> (B256, U256) {
+        let r = self.refs.getter(gid);
+        (r.integra_hash.get(), U256::from(r.slot.get().as_limbs()[0]))
+    }
+
+    /// `getTokenInfo(h, s)`.
+    #[must_use]
+    pub fn token_info(&self, h: B256, s: U256) -> ArbResult {
+        let st = self.slot(h, s);
+        let holders: Vec<B256> = if st.global_id.is_zero() {
+            vec![]
+        } else {
+            self.holders
+                .getter(st.global_id)
+                .to_vec()
+                .iter()
+                .map(|a| a.into_word())
+                .collect()
+        };
+        let label = self.label_of(h, s);
+        let unclaimed = st.reserved && !st.claimed;
+        let fields = [
+            (if st.global_id.is_zero() { B256::ZERO } else { h }).into(),
+            s.into(),
+            (if st.claimed { st.amount } else { U256::ZERO }).into(),
+            (if unclaimed { st.amount } else { U256::ZERO }).into(),
+            Token::Words(&holders),
+            Token::Bytes(&label),
+            (if unclaimed { st.party } else { Address::ZERO }).into(),
+            st.claimed.into(),
+            (if st.claimed { st.party } else { Address::ZERO }).into(),
+        ];
+        Ok(returns(&[Token::Tuple(&fields)]))
+    }
+
+    /// ERC-1155 `safeTransferFrom` / `safeBatchTransferFrom` for `msg.sender`, keeping the
+    /// holder index in step.
+    ///
+    /// # Errors
+    /// OpenZeppelin's ERC-1155 errors; a receiver's rejection.
+    pub fn transfer(
+        &mut self,
+        from: Address,
+        to: Address,
+        ids: Vec<U256>,
+        values: Vec<U256>,
+        data: &[u8],
+        batch: bool,
+    ) -> Res<()> {
+        let data = Bytes::from(data.to_vec());
+        if batch {
+            self.erc1155
+                .safe_batch_transfer_from(from, to, ids.clone(), values, data)?;
+        } else {
+            self.erc1155.safe_transfer_from(
+                from,
+                to,
+                ids.first().copied().unwrap_or_default(),
+                values.first().copied().unwrap_or_default(),
+                data,
+            )?;
+        }
+        for id in ids {
+            self.sync(from, id);
+            self.sync(to, id);
+        }
+        Ok(())
+    }
+
+    /// `setURI` (GOVERNOR).
+    ///
+    /// # Errors
+    /// `AccessControlUnauthorizedAccount`.
+    ///
+    /// # Events
+    /// `URI(newuri, 0)`.
+    pub fn set_uri(&mut self, sender: Address, uri: &str) -> Res<()> {
+        self.base.set_base_uri(sender, uri)?;
+        emit(
+            self.vm(),
+            &[URI::SIGNATURE_HASH, B256::ZERO],
+            &[uri.into()],
+        );
+        Ok(())
+    }
+
+    /// ERC-165.
+    #[must_use]
+    pub fn supports_interface(id: [u8; 4]) -> bool {
+        COMMON_INTERFACE_IDS.contains(&id)
+            || [ERC1155_INTERFACE_ID, ERC1155_METADATA_URI_INTERFACE_ID].contains(&id)
+    }
+}
+
+integra_primitives::compact_router!(MultiPartyTokenizer, dispatch, constructor(s, a) {
+    let addr = |i| a.address(i).ok_or_else(Vec::new);
+    let word = |i| a.word(i).ok_or_else(Vec::new);
+    let config = Config {
+        base_uri: a.string(0).ok_or_else(Vec::new)?.into(),
+        governor: addr(1)?,
+        document_registry: addr(2)?,
+        namespace: addr(3)?,
+        provider_registry: addr(4)?,
+        default_provider_id: word(5)?,
+        credential_schema: word(6)?,
+        trust_registry: addr(7)?,
+        eas: addr(8)?,
+        trusted_forwarder: addr(9)?,
+    };
+    s.constructor(&config).map_err(Vec::from)
+});
+
+/// Malformed argument: revert with empty data, as Solidity's decoder does.
+macro_rules! arg {
+    ($e:expr) => {
+        match $e {
+            Some(v) => v,
+            None => return Some(Err(Vec::new())),
+        }
+    };
+}
+
+fn ret(tokens: &[Token<'_>]) -> ArbResult {
+    Ok(returns(tokens))
+}
+
+#[inline(never)]
+fn run<T>(r: Res<T>) -> ArbResult {
+    r.map(|_| Vec::new()).map_err(Vec::from)
+}
+
+/// Reads a `uint256[]` / `address[]` argument as words.
+fn words(a: Args<'_>, i: usize) -> Option<Vec<B256>> {
+    let (n, body) = a.array(i)?;
+    (0..n).map(|j| body.word(j)).collect()
+}
+
+/// The router: family selectors, then the base's.
+pub fn dispatch(
+    s: &mut MultiPartyTokenizer,
+    selector: [u8; 4],
+    a: Args<'_>,
+) -> Option<ArbResult> {
+    if !s.vm().msg_value().is_zero() {
+        return Some(Err(Vec::new()));
+    }
+    if let Some(out) = dispatch_view(s, selector, a) {
+        return Some(out);
+    }
+    let sender = s.base.sender_of(a.0);
+    if let Some(out) = dispatch_write(s, selector, a, sender) {
+        return Some(out);
+    }
+    s.base.dispatch(sender, selector, a)
+}
+
+#[allow(clippy::too_many_lines)] // one arm per external view
+fn dispatch_view(s: &MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
+    use ITokenizerBase as B;
+    let out = match selector {
+        B::balanceOf_0Call::SELECTOR => ret(&[s
+            .erc1155
+            .balance_of(arg!(a.address(0)), arg!(a.u256(1)))
+            .into()]),
+        B::balanceOf_1Call::SELECTOR => {
+            ret(&[s.balance_of_record(arg!(a.address(0)), arg!(a.word(1))).into()])
+        }
+        B::balanceOfDocumentTokenCall::SELECTOR => ret(&[s
+            .balance_of_document_token(arg!(a.address(0)), arg!(a.word(1)), arg!(a.u256(2)))
+            .into()]),
+        B::getTokenInfoCall::SELECTOR => s.token_info(arg!(a.word(0)), arg!(a.u256(1))),
+        B::getEncryptedLabelCall::SELECTOR => {
+            let (h, slot) = (arg!(a.word(0)), arg!(a.u256(1)));
+            let label = if MultiPartyTokenizer::in_range(slot) {
+                s.label_of(h, slot)
+            } else {
+                Vec::new()
+            };
+            ret(&[Token::Bytes(&label)])
+        }
+        B::getAllEncryptedLabelsCall::SELECTOR => {
+            let h = arg!(a.word(0));
+            let slots = MultiPartyTokenizer::slots_of(s.bitmaps(h).0);
+            let labels: Vec<Vec<u8>> = slots.iter().map(|slot| s.label_of(h, *slot)).collect();
+            let ids: Vec<B256> = slots.iter().map(|x| B256::from(*x)).collect();
+            let items: Vec<Token<'_>> = labels.iter().map(|l| Token::Bytes(l)).collect();
+            ret(&[Token::Words(&ids), Token::Array(&items)])
+        }
+        B::getReservedTokensCall::SELECTOR => {
+            let (h, r) = (arg!(a.word(0)), arg!(a.address(1)));
+            let (reserved, claimed) = s.bitmaps(h);
+            let ids: Vec<B256> = MultiPartyTokenizer::slots_of(reserved & !claimed)
+                .into_iter()
+                .filter(|slot| s.slot(h, *slot).party == r)
+                .map(B256::from)
+                .collect();
+            ret(&[Token::Words(&ids)])
+        }
+        B::getClaimStatusCall::SELECTOR => {
+            let st = s.slot(arg!(a.word(0)), arg!(a.u256(1)));
+            if st.claimed {
+                ret(&[true.into(), st.party.into()])
+            } else {
+                ret(&[false.into(), Address::ZERO.into()])
+            }
+        }
+        B::tokenTypeCall::SELECTOR => ret(&[token_type::ERC1155.into()]),
+        B::tokensOfCall::SELECTOR | B::tokensOfPagedCall::SELECTOR => {
+            let account = arg!(a.address(0));
+            let page = if selector == B::tokensOfPagedCall::SELECTOR {
+                Some((arg!(a.u256(1)), arg!(a.u256(2))))
+            } else {
+                None
+            };
+            Ok(s.base.tokens_of(account, page, |gid| {
+                let (h, slot) = s.token_ref(gid);
+                (h, slot, s.erc1155.balance_of(account, gid))
+            }))
+        }
+        B::getDocumentHashCall::SELECTOR => ret(&[s.token_ref(arg!(a.u256(0))).0.into()]),
+        B::supportsInterfaceCall::SELECTOR => {
+            ret(&[MultiPartyTokenizer::supports_interface(arg!(interface_arg(a))).into()])
+        }
+        balanceOfBatchCall::SELECTOR => {
+            let accounts = arg!(words(a, 0));
+            let ids = arg!(words(a, 1));
+            if accounts.len() != ids.len() {
+                return Some(Err(Error::from(erc1155::Error::InvalidArrayLength(
+                    erc1155::ERC1155InvalidArrayLength {
+                        ids_length: U256::from(ids.len()),
+                        values_length: U256::from(accounts.len()),
+                    },
+                ))
+                .into()));
+            }
+            let mut out = Vec::with_capacity(ids.len());
+            for (acc, id) in accounts.iter().zip(&ids) {
+                if acc[..12].iter().any(|b| *b != 0) {
+                    return Some(Err(Vec::new()));
+                }
+                let bal = s
+                    .erc1155
+                    .balance_of(Address::from_slice(&acc[12..]), U256::from_be_bytes(id.0));
+                out.push(B256::from(bal));
+            }
+            ret(&[Token::Words(&out)])
+        }
+        isApprovedForAllCall::SELECTOR => ret(&[s
+            .erc1155
+            .is_approved_for_all(arg!(a.address(0)), arg!(a.address(1)))
+            .into()]),
+        uriCall::SELECTOR => ret(&[s.base.base_uri().as_str().into()]),
+        totalSupplyCall::SELECTOR | existsCall::SELECTOR => {
+            let (h, slot) = s.token_ref(arg!(a.u256(0)));
+            let st = s.slot(h, slot);
+            let supply = if st.claimed { st.amount } else { U256::ZERO };
+            if selector == existsCall::SELECTOR {
+                ret(&[(!supply.is_zero()).into()])
+            } else {
+                ret(&[supply.into()])
+            }
+        }
+        tokenRefOfCall::SELECTOR => {
+            let (h, slot) = s.token_ref(arg!(a.u256(0)));
+            ret(&[h.into(), slot.into()])
+        }
+        globalIdOfCall::SELECTOR => {
+            let (h, slot) = (arg!(a.word(0)), arg!(a.u256(1)));
+            let gid = if MultiPartyTokenizer::in_range(slot) {
+                s.slot(h, slot).global_id
+            } else {
+                U256::ZERO
+            };
+            ret(&[gid.into()])
+        }
+        _ => return None,
+    };
+    Some(out)
+}
+
+fn dispatch_write(
+    s: &mut MultiPartyTokenizer,
+    selector: [u8; 4],
+    a: Args<'_>,
+    sender: Address,
+) -> Option<ArbResult> {
+    use ITokenizerBase as B;
+    let out = match selector {
+        B::reserveTokenCall::SELECTOR => run(s.reserve(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.u256(1)),
+            Some(arg!(a.address(2))),
+            arg!(a.u256(3)),
+            &[],
+            arg!(a.word(4)),
+        )),
+        B::reserveTokenAnonymousCall::SELECTOR => run(s.reserve(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.u256(1)),
+            None,
+            arg!(a.u256(2)),
+            arg!(a.bytes(3)),
+            arg!(a.word(4)),
+        )),
+        B::claimTokenCall::SELECTOR => run(s.claim(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.u256(1)),
+            arg!(a.word(2)),
+            arg!(a.word(3)),
+        )),
+        B::cancelReservationCall::SELECTOR => run(s.cancel(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.u256(1)),
+            arg!(a.word(2)),
+        )),
+        safeTransferFromCall::SELECTOR => run(s.transfer(
+            arg!(a.address(0)),
+            arg!(a.address(1)),
+            vec![arg!(a.u256(2))],
+            vec![arg!(a.u256(3))],
+            arg!(a.bytes(4)),
+            false,
+        )),
+        safeBatchTransferFromCall::SELECTOR => {
+            let ids = arg!(words(a, 2)).iter().map(|w| U256::from_be_bytes(w.0)).collect();
+            let values = arg!(words(a, 3)).iter().map(|w| U256::from_be_bytes(w.0)).collect();
+            run(s.transfer(
+                arg!(a.address(0)),
+                arg!(a.address(1)),
+                ids,
+                values,
+                arg!(a.bytes(4)),
+                true,
+            ))
+        }
+        setApprovalForAllCall::SELECTOR => run(s
+            .erc1155
+            .set_approval_for_all(arg!(a.address(0)), arg!(a.bool(1)))
+            .map_err(Error::from)),
+        setURICall::SELECTOR => run(s.set_uri(sender, arg!(a.string(0)))),
+        _ => return None,
+    };
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,592 @@
+//! motsu tests of the MultiParty tokenizer against the real `IntegraRegistry` and
+//! `IntegraDocumentRegistry`; attestations through the base's `testing::TestProvider`; trust
+//! credentials through [`CredentialEas`], which answers EAS `attest` with a uid or a revert.
+#![allow(clippy::needless_pass_by_value, clippy::too_many_arguments)] // motsu fixtures
+
+mod properties;
+
+use core::fmt::Debug;
+
+use alloy_primitives::{keccak256, Address, B256, U256};
+use alloy_sol_types::{SolCall, SolError, SolEvent};
+use integra_document_registry::{IntegraDocumentRegistry, Registration};
+use integra_primitives::capabilities::CORE_CLAIM;
+use integra_registry::IntegraRegistry;
+use integra_tokenizer_base::testing::{provider_id, TestProvider};
+use integra_tokenizer_base::{
+    AttestationTokenMismatch, InvalidTokenId, NotReservedForYou, TokenAlreadyClaimed,
+    TokenAlreadyReserved, TokenNotReserved, Unauthorized,
+};
+use motsu::prelude::*;
+use stylus_sdk::storage::StorageU8;
+
+use super::*;
+use integra_tokenizer_base::ITokenizerBase as B;
+
+const NOW: u64 = 1_735_689_600;
+const NAMESPACE: Address = Address::repeat_byte(0x5a);
+const TRUST_REGISTRY: Address = Address::repeat_byte(0x7e);
+const SCHEMA: B256 = B256::repeat_byte(0x5c);
+
+fn now() -> U256 {
+    U256::from(NOW)
+}
+
+fn h(n: u8) -> B256 {
+    B256::repeat_byte(n)
+}
+
+fn p(n: u8) -> B256 {
+    B256::repeat_byte(0x70 ^ n)
+}
+
+fn uid(n: u8) -> B256 {
+    keccak256([0xa7, n])
+}
+
+fn u(n: u64) -> U256 {
+    U256::from(n)
+}
+
+#[track_caller]
+fn assert_error<T: Debug>(result: Result<T, Error>, expected: impl SolError + Debug) {
+    match result {
+        Ok(v) => panic!("expected {expected:?}, got Ok({v:?})"),
+        Err(err) => assert_eq!(
+            Vec::<u8>::from(err),
+            expected.abi_encode(),
+            "expected {expected:?}"
+        ),
+    }
+}
+
+/// EAS for trust credentials: `attest` returns `keccak256(calldata)` as the uid, or reverts
+/// with `Error("schema closed")` when told to.
+#[storage]
+pub struct CredentialEas {
+    reject: StorageU8,
+    calls: StorageU8,
+}
+
+unsafe impl TopLevelStorage for CredentialEas {}
+
+#[public]
+impl CredentialEas {
+    fn set_reject(&mut self, reject: bool) {
+        self.reject
+            .set(alloy_primitives::Uint::from(u8::from(reject)));
+    }
+    fn calls(&self) -> u8 {
+        self.calls.get().to()
+    }
+    #[fallback]
+    fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
+        let n = self.calls.get() + alloy_primitives::Uint::from(1);
+        self.calls.set(n);
+        if self.reject.get() == alloy_primitives::Uint::from(1) {
+            return Err(integra_primitives::calls::calldata(
+                integra_primitives::calls::ERROR_STRING_SELECTOR,
+                &["schema closed".into()],
+            ));
+        }
+        Ok(keccak256(calldata).to_vec())
+    }
+}
+
+struct World<'a> {
+    tok: &'a Contract<MultiPartyTokenizer>,
+    reg: &'a Contract<IntegraDocumentRegistry>,
+    prov: &'a Contract<TestProvider>,
+    gov: Address,
+}
+
+fn config(gov: Address, reg: Address, comp: Address, eas: Address) -> Config {
+    Config {
+        governor: gov,
+        document_registry: reg,
+        namespace: NAMESPACE,
+        provider_registry: comp,
+        default_provider_id: provider_id(),
+        eas,
+        trusted_forwarder: Address::ZERO,
+        trust_registry: TRUST_REGISTRY,
+        credential_schema: SCHEMA,
+        base_uri: "https://roles.example/{id}.json".into(),
+    }
+}
+
+fn deploy<'a>(
+    tok: &'a Contract<MultiPartyTokenizer>,
+    reg: &'a Contract<IntegraDocumentRegistry>,
+    comp: &'a Contract<IntegraRegistry>,
+    prov: &'a Contract<TestProvider>,
+    eas: &'a Contract<CredentialEas>,
+    gov: Address,
+) -> World<'a> {
+    comp.sender(gov).constructor(gov).unwrap();
+    comp.sender(gov)
+        .register_provider(provider_id(), prov.address(), "EAS", "test provider")
+        .unwrap();
+    reg.sender(gov)
+        .constructor(
+            gov,
+            comp.address(),
+            comp.address(),
+            Address::repeat_byte(0xe0),
+            Address::repeat_byte(0xe1),
+            U256::ZERO,
+            U256::ZERO,
+            Address::ZERO,
+        )
+        .unwrap();
+    reg.sender(gov)
+        .set_tokenizer_approval(gov, tok.address(), true)
+        .unwrap();
+    tok.sender(gov)
+        .constructor(&config(gov, reg.address(), comp.address(), eas.address()))
+        .unwrap();
+    World {
+        tok,
+        reg,
+        prov,
+        gov,
+    }
+}
+
+impl World<'_> {
+    fn register(&self, owner: Address, n: u8) {
+        self.reg
+            .sender(owner)
+            .register_document(
+                owner,
+                &Registration {
+                    integra_hash: h(n),
+                    document_hash: keccak256([n]),
+                    tokenizer: self.tok.address(),
+                    ..Registration::default()
+                },
+            )
+            .motsu_unwrap();
+    }
+
+    fn reserve(&self, who: Address, n: u8, slot: u64, to: Address, amount: u64) -> Res<U256> {
+        self.tok
+            .sender(who)
+            .reserve(who, h(n), u(slot), Some(to), u(amount), &[], p(n))
+            .motsu_res()
+    }
+
+    fn reserve_anon(&self, who: Address, n: u8, slot: u64, label: &[u8]) -> Res<U256> {
+        self.tok
+            .sender(who)
+            .reserve(who, h(n), u(slot), None, u(1), label, p(n))
+            .motsu_res()
+    }
+
+    fn attest(&self, id: B256, to: Address, n: u8, token: u64) {
+        self.prov
+            .sender(self.gov)
+            .attest(id, to, h(n), CORE_CLAIM, u(token));
+    }
+
+    fn claim(&self, who: Address, n: u8, slot: u64, id: B256) -> Res<U256> {
+        self.tok
+            .sender(who)
+            .claim(who, h(n), u(slot), id, p(n))
+            .motsu_res()
+    }
+
+    fn cancel(&self, who: Address, n: u8, slot: u64) -> Res<()> {
+        self.tok
+            .sender(who)
+            .cancel(who, h(n), u(slot), p(n))
+            .motsu_res()
+    }
+
+    fn call(&self, sender: Address, calldata: &[u8]) -> ArbResult {
+        let selector: [u8; 4] = calldata[..4].try_into().unwrap();
+        dispatch(&mut self.tok.sender(sender), selector, Args(&calldata[4..])).expect("routed")
+    }
+
+    fn view<C: SolCall>(&self, c: &C) -> C::Return {
+        let out = self.call(Address::ZERO, &c.abi_encode()).expect("view succeeds");
+        C::abi_decode_returns(&out, true).expect("alloy decodes the return")
+    }
+
+    fn count<E: SolEvent>(&self) -> usize {
+        self.tok
+            .all_events()
+            .iter()
+            .filter(|l| l.topics()[0] == E::SIGNATURE_HASH)
+            .count()
+    }
+}
+
+macro_rules! world {
+    ($tok:ident, $reg:ident, $comp:ident, $prov:ident, $eas:ident, $gov:ident) => {
+        deploy(&$tok, &$reg, &$comp, &$prov, &$eas, $gov)
+    };
+}
+
+#[motsu::test]
+fn slots_of_two_records_get_distinct_global_ids(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.register(owner, 2);
+    assert_eq!(w.reserve(owner, 1, 1, bob, 1).unwrap(), u(1));
+    tok.assert_emitted(&B::TokenReserved {
+        integraHash: h(1),
+        tokenId: u(1),
+        recipient: bob,
+        amount: u(1),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    // The same role in another record is another ERC-1155 id (D1).
+    assert_eq!(w.reserve(owner, 2, 1, bob, 1).unwrap(), u(2));
+    assert_eq!(w.view(&globalIdOfCall { integraHash: h(2), slot: u(1) })._0, u(2));
+    let r = w.view(&tokenRefOfCall { id: u(2) });
+    assert_eq!((r.integraHash, r.slot), (h(2), u(1)));
+    assert_eq!(w.view(&B::getDocumentHashCall { id: u(1) })._0, h(1));
+    for n in 1..=2 {
+        w.attest(uid(n), bob, n, 0);
+        w.claim(bob, n, 1, uid(n)).unwrap();
+    }
+    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(1) })._0, u(1));
+    assert_eq!(w.view(&B::balanceOf_0Call { account: bob, tokenId: u(1) })._0, u(1));
+    assert_eq!(
+        w.view(&B::balanceOfDocumentTokenCall { account: bob, integraHash: h(2), tokenId: u(1) })._0,
+        u(1)
+    );
+    // Transferring record 1's role leaves record 2's balance alone.
+    w.call(
+        bob,
+        &safeTransferFromCall { from: bob, to: owner, id: u(1), value: u(1), data: vec![].into() }
+            .abi_encode(),
+    )
+    .unwrap();
+    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(1) })._0, U256::ZERO);
+    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(2) })._0, u(1));
+    let t = w.view(&B::tokensOfCall { account: bob });
+    assert_eq!((t.integraHashes, t.tokenIds, t.balances), (vec![h(2)], vec![u(1)], vec![u(1)]));
+    let t = w.view(&B::tokensOfCall { account: owner });
+    assert_eq!((t.integraHashes, t.tokenIds), (vec![h(1)], vec![u(1)]));
+}
+
+#[motsu::test]
+fn slots_outside_1_to_100_are_rejected(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    assert_error(w.reserve(owner, 1, 0, bob, 1), InvalidTokenId { tokenId: u(0) });
+    assert_error(w.reserve(owner, 1, 101, bob, 1), InvalidTokenId { tokenId: u(101) });
+    assert_error(w.reserve_anon(owner, 1, 256, b"x"), InvalidTokenId { tokenId: u(256) });
+    w.reserve(owner, 1, 100, bob, 1).unwrap();
+    w.reserve(owner, 1, 1, bob, 1).unwrap();
+    assert_eq!(w.tok.sender(gov).bitmaps(h(1)).0, (U256::from(1) << 100) | (U256::from(1) << 1));
+}
+
+#[motsu::test]
+fn reservation_states_follow_the_lifecycle(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    stranger: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    assert_error(
+        w.reserve(stranger, 1, 1, bob, 1),
+        Unauthorized { caller: stranger, integraHash: h(1) },
+    );
+    w.reserve_anon(owner, 1, 3, b"encrypted: seller").unwrap();
+    tok.assert_emitted(&B::TokenReservedAnonymous {
+        integraHash: h(1),
+        tokenId: u(3),
+        amount: u(1),
+        encryptedLabel: b"encrypted: seller".to_vec().into(),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert_error(w.reserve(owner, 1, 3, bob, 1), TokenAlreadyReserved { integraHash: h(1), tokenId: u(3) });
+    w.attest(uid(9), bob, 1, 0);
+    assert_error(w.claim(bob, 1, 4, uid(9)), TokenNotReserved { integraHash: h(1), tokenId: u(4) });
+    assert_error(w.cancel(owner, 1, 4), TokenNotReserved { integraHash: h(1), tokenId: u(4) });
+    assert_error(w.cancel(stranger, 1, 3), Unauthorized { caller: stranger, integraHash: h(1) });
+    let labels = w.view(&B::getAllEncryptedLabelsCall { integraHash: h(1) });
+    assert_eq!(labels.tokenIds, vec![u(3)]);
+    assert_eq!(labels.labels[0].to_vec(), b"encrypted: seller".to_vec());
+    // Cancel keeps the global id; a new reservation of the slot reuses it.
+    w.cancel(owner, 1, 3).unwrap();
+    tok.assert_emitted(&B::ReservationCancelled {
+        integraHash: h(1),
+        tokenId: u(3),
+        amount: u(1),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert!(w.view(&B::getEncryptedLabelCall { integraHash: h(1), tokenId: u(3) })._0.is_empty());
+    assert_eq!(w.reserve(owner, 1, 3, bob, 1).unwrap(), u(1));
+    w.attest(uid(1), bob, 1, 0);
+    w.claim(bob, 1, 3, uid(1)).unwrap();
+    assert_error(w.reserve(owner, 1, 3, bob, 1), TokenAlreadyClaimed { integraHash: h(1), tokenId: u(3) });
+    assert_error(w.cancel(owner, 1, 3), TokenAlreadyClaimed { integraHash: h(1), tokenId: u(3) });
+    assert_error(w.claim(bob, 1, 3, uid(1)), TokenAlreadyClaimed { integraHash: h(1), tokenId: u(3) });
+}
+
+#[motsu::test]
+fn claim_mints_exactly_the_reserved_amount_to_the_named_party(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    eve: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.reserve(owner, 1, 2, bob, 5).unwrap();
+    w.reserve(owner, 1, 1, eve, 1).unwrap();
+    w.attest(uid(1), eve, 1, 0);
+    assert_error(w.claim(eve, 1, 2, uid(1)), NotReservedForYou { caller: eve, reservedFor: bob });
+    // An attestation naming role 1 cannot claim role 2 (D6).
+    w.attest(uid(2), bob, 1, 1);
+    assert_error(w.claim(bob, 1, 2, uid(2)), AttestationTokenMismatch { attested: u(1), claimed: u(2) });
+    w.attest(uid(3), bob, 1, 2);
+    w.claim(bob, 1, 2, uid(3)).unwrap();
+    tok.assert_emitted(&TransferSingle { operator: bob, from: Address::ZERO, to: bob, id: u(1), value: u(5) });
+    tok.assert_emitted(&B::TokenClaimed {
+        integraHash: h(1),
+        tokenId: u(2),
+        claimant: bob,
+        capabilityAttestation: uid(3),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert_eq!(w.view(&totalSupplyCall { id: u(1) })._0, u(5));
+    assert!(w.view(&existsCall { id: u(1) })._0);
+    assert!(!w.view(&existsCall { id: u(2) })._0);
+    let st = w.view(&B::getClaimStatusCall { integraHash: h(1), tokenId: u(2) });
+    assert_eq!((st.claimed, st.claimedBy), (true, bob));
+    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: u(2) })._0;
+    assert_eq!((info.totalSupply, info.reserved, info.holders, info.claimedBy), (u(5), U256::ZERO, vec![bob], bob));
+    let open = w.view(&B::getReservedTokensCall { integraHash: h(1), recipient: eve })._0;
+    assert_eq!(open, vec![u(1)]);
+    assert!(!w.view(&B::isDocumentCompleteCall { integraHash: h(1) })._0);
+}
+
+#[motsu::test]
+fn last_claim_completes_once_and_issues_credentials_to_every_party(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    carol: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.reserve(owner, 1, 1, bob, 1).unwrap();
+    w.reserve_anon(owner, 1, 2, b"witness").unwrap();
+    w.attest(uid(1), bob, 1, 0);
+    w.attest(uid(2), carol, 1, 2);
+    w.claim(bob, 1, 1, uid(1)).unwrap();
+    assert_eq!(w.count::<B::DocumentComplete>(), 0);
+    assert_eq!(eas.sender(gov).calls(), 0);
+    w.claim(carol, 1, 2, uid(2)).unwrap();
+    tok.assert_emitted(&B::DocumentComplete {
+        integraHash: h(1),
+        partyCount: u(2),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert_eq!(w.count::<B::TrustCredentialIssued>(), 2);
+    tok.assert_emitted(&B::TrustCredentialsIssued { integraHash: h(1), partyCount: u(2), timestamp: now() });
+    assert_eq!(eas.sender(gov).calls(), 2);
+    assert!(w.view(&B::isDocumentCompleteCall { integraHash: h(1) })._0);
+    assert_eq!(w.tok.sender(gov).base.parties_of(h(1)), vec![bob, carol]);
+    // A late reservation and claim: no second DocumentComplete, no credentials (OQ-T5).
+    w.reserve(owner, 1, 3, bob, 1).unwrap();
+    w.attest(uid(3), bob, 1, 3);
+    w.claim(bob, 1, 3, uid(3)).unwrap();
+    assert_eq!(w.count::<B::DocumentComplete>(), 1);
+    assert_eq!(eas.sender(gov).calls(), 2);
+}
+
+#[motsu::test]
+fn failing_eas_never_blocks_the_completing_claim(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    eas.sender(gov).set_reject(true);
+    w.register(owner, 1);
+    w.reserve(owner, 1, 1, bob, 1).unwrap();
+    w.attest(uid(1), bob, 1, 0);
+    w.claim(bob, 1, 1, uid(1)).unwrap();
+    let reason = integra_primitives::calls::calldata(
+        integra_primitives::calls::ERROR_STRING_SELECTOR,
+        &["schema closed".into()],
+    );
+    tok.assert_emitted(&B::TrustCredentialFailed {
+        integraHash: h(1),
+        party: bob,
+        reason: reason.into(),
+        timestamp: now(),
+    });
+    tok.assert_emitted(&B::TrustCredentialsIssued { integraHash: h(1), partyCount: u(1), timestamp: now() });
+    assert_eq!(w.view(&B::balanceOf_0Call { account: bob, tokenId: u(1) })._0, u(1));
+}
+
+#[motsu::test]
+fn cancelling_the_last_open_slot_completes_the_record(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    carol: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.reserve(owner, 1, 1, bob, 1).unwrap();
+    w.reserve(owner, 1, 2, carol, 1).unwrap();
+    w.attest(uid(1), bob, 1, 0);
+    w.claim(bob, 1, 1, uid(1)).unwrap();
+    w.cancel(owner, 1, 2).unwrap();
+    tok.assert_emitted(&B::DocumentComplete {
+        integraHash: h(1),
+        partyCount: u(1),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert_eq!(w.count::<B::TrustCredentialIssued>(), 1);
+}
+
+#[motsu::test]
+fn transfers_keep_holders_and_tokens_of_in_step(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    carol: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.reserve(owner, 1, 1, bob, 4).unwrap();
+    w.reserve(owner, 1, 2, bob, 1).unwrap();
+    w.attest(uid(1), bob, 1, 0);
+    w.claim(bob, 1, 1, uid(1)).unwrap();
+    w.claim(bob, 1, 2, uid(1)).unwrap();
+    let partial = safeTransferFromCall { from: bob, to: carol, id: u(1), value: u(3), data: vec![].into() };
+    assert_eq!(
+        w.call(carol, &partial.abi_encode()),
+        Err(ERC1155MissingApprovalForAll { operator: carol, owner: bob }.abi_encode())
+    );
+    w.call(bob, &partial.abi_encode()).unwrap();
+    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: u(1) })._0;
+    assert_eq!(info.holders, vec![bob, carol]);
+    let batch = safeBatchTransferFromCall {
+        from: bob,
+        to: carol,
+        ids: vec![u(1), u(2)],
+        values: vec![u(1), u(1)],
+        data: vec![].into(),
+    };
+    w.call(bob, &batch.abi_encode()).unwrap();
+    assert!(w.view(&B::tokensOfCall { account: bob }).tokenIds.is_empty());
+    let t = w.view(&B::tokensOfCall { account: carol });
+    assert_eq!((t.tokenIds, t.balances), (vec![u(1), u(2)], vec![u(4), u(1)]));
+    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: u(1) })._0;
+    assert_eq!(info.holders, vec![carol]);
+    assert_eq!(
+        w.call(carol, &safeTransferFromCall { from: carol, to: bob, id: u(2), value: u(2), data: vec![].into() }.abi_encode()),
+        Err(ERC1155InsufficientBalance { sender: carol, balance: u(1), needed: u(2), tokenId: u(2) }.abi_encode())
+    );
+    let b = w.view(&balanceOfBatchCall { accounts: vec![carol, bob], ids: vec![u(1), u(1)] })._0;
+    assert_eq!(b, vec![u(4), U256::ZERO]);
+    w.call(carol, &setApprovalForAllCall { operator: bob, approved: true }.abi_encode()).unwrap();
+    tok.assert_emitted(&ApprovalForAll { account: carol, operator: bob, approved: true });
+    assert!(w.view(&isApprovedForAllCall { account: carol, operator: bob })._0);
+}
+
+#[motsu::test]
+fn uri_and_interfaces(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    bob: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    assert_eq!(w.view(&uriCall { id: u(7) })._0, "https://roles.example/{id}.json");
+    let set = setURICall { newuri: "ipfs://r/{id}".into() }.abi_encode();
+    assert!(w.call(bob, &set).is_err());
+    w.call(gov, &set).unwrap();
+    tok.assert_emitted(&URI { value: "ipfs://r/{id}".into(), id: U256::ZERO });
+    assert_eq!(w.view(&B::tokenTypeCall {})._0, 2);
+    for id in [
+        [0x01, 0xff, 0xc9, 0xa7],
+        [0x0e, 0x32, 0x2a, 0xfb],
+        [0x5d, 0x2a, 0xef, 0x7c],
+        [0x79, 0x65, 0xdb, 0x0b],
+        [0xd9, 0xb6, 0x7a, 0x26],
+        [0x0e, 0x89, 0x34, 0x1c],
+    ] {
+        assert!(w.view(&B::supportsInterfaceCall { interfaceId: id.into() })._0, "{id:02x?}");
+    }
+    assert!(!w.view(&B::supportsInterfaceCall { interfaceId: [0xff; 4].into() })._0);
+    let erc1155 = integra_primitives::erc165::interface_id(&[
+        B::balanceOf_0Call::SELECTOR,
+        balanceOfBatchCall::SELECTOR,
+        setApprovalForAllCall::SELECTOR,
+        isApprovedForAllCall::SELECTOR,
+        safeTransferFromCall::SELECTOR,
+        safeBatchTransferFromCall::SELECTOR,
+    ]);
+    assert_eq!(erc1155, ERC1155_INTERFACE_ID);
+    assert_eq!(uriCall::SELECTOR, ERC1155_METADATA_URI_INTERFACE_ID);
+}
