@@ -13,7 +13,7 @@ use alloy_primitives::{Address, B256, U256};
 use integra_primitives::abi::{returns, Args};
 use stylus_sdk::{
     prelude::*,
-    storage::{StorageB256, StorageMap, StorageU256},
+    storage::{StorageB256, StorageMap, StorageU256, StorageU8},
     ArbResult,
 };
 
@@ -68,3 +68,38 @@ impl TestProvider {
         Ok(returns(&[verified.into(), granted.into(), token.into()]))
     }
 }
+
+/// EAS for trust credentials: `attest` returns `alloy_primitives::keccak256(calldata)` as the uid, or reverts
+/// with `Error("schema closed")` when told to.
+#[storage]
+pub struct CredentialEas {
+    reject: StorageU8,
+    calls: StorageU8,
+}
+
+unsafe impl TopLevelStorage for CredentialEas {}
+
+#[public]
+impl CredentialEas {
+    pub fn set_reject(&mut self, reject: bool) {
+        self.reject
+            .set(alloy_primitives::Uint::from(u8::from(reject)));
+    }
+    pub fn calls(&self) -> u8 {
+        self.calls.get().to()
+    }
+    /// `attest(...)`: the uid, or `Error("schema closed")` when rejecting.
+    #[fallback]
+    fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
+        let n = self.calls.get() + alloy_primitives::Uint::from(1);
+        self.calls.set(n);
+        if self.reject.get() == alloy_primitives::Uint::from(1) {
+            return Err(integra_primitives::calls::calldata(
+                integra_primitives::calls::ERROR_STRING_SELECTOR,
+                &["schema closed".into()],
+            ));
+        }
+        Ok(alloy_primitives::keccak256(calldata).to_vec())
+    }
+}
+

@@ -1,6 +1,6 @@
 //! motsu tests of the MultiParty tokenizer against the real `IntegraRegistry` and
 //! `IntegraDocumentRegistry`; attestations through the base's `testing::TestProvider`; trust
-//! credentials through [`CredentialEas`], which answers EAS `attest` with a uid or a revert.
+//! credentials through the base's `testing::CredentialEas`.
 #![allow(clippy::needless_pass_by_value, clippy::too_many_arguments)] // motsu fixtures
 
 mod properties;
@@ -12,13 +12,12 @@ use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_document_registry::{IntegraDocumentRegistry, Registration};
 use integra_primitives::capabilities::CORE_CLAIM;
 use integra_registry::IntegraRegistry;
-use integra_tokenizer_base::testing::{provider_id, TestProvider};
+use integra_tokenizer_base::testing::{provider_id, CredentialEas, TestProvider};
 use integra_tokenizer_base::{
     AttestationTokenMismatch, InvalidTokenId, NotReservedForYou, TokenAlreadyClaimed,
     TokenAlreadyReserved, TokenNotReserved, Unauthorized,
 };
 use motsu::prelude::*;
-use stylus_sdk::storage::StorageU8;
 
 use super::*;
 use integra_tokenizer_base::ITokenizerBase as B;
@@ -57,39 +56,6 @@ fn assert_error<T: Debug>(result: Result<T, Error>, expected: impl SolError + De
             expected.abi_encode(),
             "expected {expected:?}"
         ),
-    }
-}
-
-/// EAS for trust credentials: `attest` returns `keccak256(calldata)` as the uid, or reverts
-/// with `Error("schema closed")` when told to.
-#[storage]
-pub struct CredentialEas {
-    reject: StorageU8,
-    calls: StorageU8,
-}
-
-unsafe impl TopLevelStorage for CredentialEas {}
-
-#[public]
-impl CredentialEas {
-    fn set_reject(&mut self, reject: bool) {
-        self.reject
-            .set(alloy_primitives::Uint::from(u8::from(reject)));
-    }
-    fn calls(&self) -> u8 {
-        self.calls.get().to()
-    }
-    #[fallback]
-    fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        let n = self.calls.get() + alloy_primitives::Uint::from(1);
-        self.calls.set(n);
-        if self.reject.get() == alloy_primitives::Uint::from(1) {
-            return Err(integra_primitives::calls::calldata(
-                integra_primitives::calls::ERROR_STRING_SELECTOR,
-                &["schema closed".into()],
-            ));
-        }
-        Ok(keccak256(calldata).to_vec())
     }
 }
 

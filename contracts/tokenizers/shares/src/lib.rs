@@ -1,0 +1,675 @@
+//! `SharesTokenizer` (spec 11 §4, §4.1): fractional ownership of **one** record as a standard
+//! ERC-20. The record's owner or executor reserves share amounts for named recipients; each
+//! recipient claims exactly its reservation with an attestation; the record is complete when no
+//! reservation is open and shares exist. Transfers are unrestricted and never paused.
+//!
+//! Composition: [`TokenizerBase`] + openzeppelin-stylus [`Erc20`] and [`Erc20Metadata`] (name,
+//! symbol) + the reservation ledger.
+//!
+//! # One record per instance (D2, spec 10 §3)
+//! The reference pooled every record's shares inside one ERC-20, so shares of different records
+//! were interchangeable. An instance here binds to the first record it reserves for
+//! (`boundIntegraHash`); any other record reverts `DocumentMismatch(bound, given)`. Deploy one
+//! instance per record (each approved in the document registry, spec 02 `approvedTokenizers`),
+//! with its own `name`, `symbol` and `decimals`.
+//!
+//! # Amounts are the reservation's
+//! `claimToken` takes `tokenId = 0` only (`InvalidTokenId` otherwise) and mints exactly the
+//! claimant's reservation: the reference's Shares minted a caller-chosen amount taken from the
+//! `tokenId` argument for pooled reservations.
+//!
+//! # Departures
+//! - `initialize` is the constructor; `decimals_` comes after the [TD] parameters, before the
+//!   forwarder (spec 11 §4).
+//! - `cancelReservation` reverts `NotSupported()`; `cancelReservationFor(h, recipient, p)`
+//!   cancels a recipient's open reservation.
+//! - ERC-20 `transfer`, `transferFrom` and `approve` act for `msg.sender` (OpenZeppelin's code).
+//! - No votes or checkpoints in v1 (spec 11 OQ-C8).
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+#![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
+#![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
+extern crate alloc;
+
+use alloc::{string::String, vec, vec::Vec};
+
+use alloy_primitives::{Address, B256, U256};
+use alloy_sol_types::{SolCall, SolError};
+use integra_primitives::{
+    abi::{encode_error, returns, Args, Token},
+    compact_errors, reentrant_entrypoint,
+};
+pub use integra_tokenizer_base as base;
+use integra_tokenizer_base::{
+    interface_arg, token_type, AddressSet, Config, Error as BaseError, TokenizerBase,
+    COMMON_INTERFACE_IDS, MAX_TOKENS,
+};
+use openzeppelin_stylus::token::erc20::{
+    self,
+    extensions::{Erc20Metadata, IErc20Metadata},
+    Erc20, IErc20,
+};
+use stylus_sdk::{
+    prelude::*,
+    storage::{StorageB256, StorageBool, StorageMap, StorageU256, StorageU64, StorageU8},
+    ArbResult,
+};
+
+pub use iface::ISharesTokenizer::*;
+pub use integra_tokenizer_base::ITokenizerBase;
+
+mod iface {
+    integra_primitives::contract_interface! {
+        /// The ERC-20 family's functions, events and errors (spec 11 §1, §4), next to the base's
+        /// `ITokenizerBase` and `IAttestationAccessControl`.
+        interface ISharesTokenizer {
+            #[derive(Debug, PartialEq, Eq)]
+            event Transfer(address indexed from, address indexed to, uint256 value);
+            #[derive(Debug, PartialEq, Eq)]
+            event Approval(address indexed owner, address indexed spender, uint256 value);
+
+            #[derive(Debug, PartialEq, Eq)]
+            error AlreadyClaimed(address recipient);
+            #[derive(Debug, PartialEq, Eq)]
+            error AlreadyReserved(bytes32 integraHash, address recipient);
+            #[derive(Debug, PartialEq, Eq)]
+            error ReservationLimitReached(uint256 limit);
+            #[derive(Debug, PartialEq, Eq)]
+            error NoReservation(bytes32 integraHash, address recipient);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC20InvalidSender(address sender);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC20InvalidReceiver(address receiver);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC20InvalidSpender(address spender);
+            #[derive(Debug, PartialEq, Eq)]
+            error ERC20InvalidApprover(address approver);
+
+            function name() external view returns (string memory);
+            function symbol() external view returns (string memory);
+            function decimals() external view returns (uint8);
+            function totalSupply() external view returns (uint256);
+            function balanceOf(address account) external view returns (uint256);
+            function transfer(address to, uint256 value) external returns (bool);
+            function transferFrom(address from, address to, uint256 value) external returns (bool);
+            function approve(address spender, uint256 value) external returns (bool);
+            function allowance(address owner, address spender) external view returns (uint256);
+            function boundIntegraHash() external view returns (bytes32);
+            function getReservation(bytes32 integraHash, address recipient) external view returns (uint256 amount, bool claimed);
+            /// Owner or executor; an open reservation required.
+            function cancelReservationFor(bytes32 integraHash, address recipient, bytes32 processHash) external;
+        }
+    }
+}
+
+/// The contract's whole JSON ABI: the family's, the base's and the attestation component's.
+#[cfg(feature = "export-abi")]
+#[must_use]
+pub fn abi() -> alloy_json_abi::JsonAbi {
+    let [b, a] = integra_tokenizer_base::base_abis();
+    integra_tokenizer_base::merge_abis([iface::abi(), b, a])
+}
+
+/// `IERC20` (`0x36372b07`).
+pub const ERC20_INTERFACE_ID: [u8; 4] = [0x36, 0x37, 0x2b, 0x07];
+
+compact_errors! {
+    /// Every way a call fails: the family's errors; the base's and ERC-20 errors as they are.
+    pub enum Error {
+        /// The recipient claimed already.
+        AlreadyClaimed(AlreadyClaimed { recipient }),
+        /// The recipient has an open reservation.
+        AlreadyReserved(AlreadyReserved { integraHash, recipient }),
+        /// 100 recipients reserved.
+        ReservationLimitReached(ReservationLimitReached { limit }),
+        /// No open reservation for the recipient.
+        NoReservation(NoReservation { integraHash, recipient }),
+        ;
+        /// The base's errors, ERC-20 errors, the provider's revert data.
+        Raw(bytes)
+    }
+}
+
+impl From<BaseError> for Error {
+    fn from(e: BaseError) -> Self {
+        Error::Raw(e.into())
+    }
+}
+
+/// OpenZeppelin's ERC-20 errors through the compact encoder.
+impl From<erc20::Error> for Error {
+    fn from(e: erc20::Error) -> Self {
+        use erc20::Error as E;
+        Error::Raw(match e {
+            E::InsufficientBalance(e) => encode_error(
+                ERC20InsufficientBalance::SELECTOR,
+                &[e.sender.into(), e.balance.into(), e.needed.into()],
+            ),
+            E::InvalidSender(e) => encode_error(ERC20InvalidSender::SELECTOR, &[e.sender.into()]),
+            E::InvalidReceiver(e) => {
+                encode_error(ERC20InvalidReceiver::SELECTOR, &[e.receiver.into()])
+            }
+            E::InsufficientAllowance(e) => encode_error(
+                ERC20InsufficientAllowance::SELECTOR,
+                &[e.spender.into(), e.allowance.into(), e.needed.into()],
+            ),
+            E::InvalidSpender(e) => encode_error(ERC20InvalidSpender::SELECTOR, &[e.spender.into()]),
+            E::InvalidApprover(e) => {
+                encode_error(ERC20InvalidApprover::SELECTOR, &[e.approver.into()])
+            }
+        })
+    }
+}
+
+/// Result of a tokenizer method.
+pub type Res<T> = Result<T, Error>;
+
+fn base_err(e: impl Into<BaseError>) -> Error {
+    Error::from(e.into())
+}
+
+/// The tokenizer's storage.
+#[storage]
+pub struct SharesTokenizer {
+    /// The shared tokenizer base.
+    pub base: TokenizerBase,
+    /// OpenZeppelin ERC-20 ledgers.
+    pub erc20: Erc20,
+    /// OpenZeppelin ERC-20 name and symbol.
+    pub metadata: Erc20Metadata,
+    decimals: StorageU8,
+    bound: StorageB256,
+    total_shares: StorageU256,
+    reserved_shares: StorageU256,
+    claimed_count: StorageU64,
+    reservations: StorageMap<Address, StorageU256>,
+    has_claimed: StorageMap<Address, StorageBool>,
+    /// Recipients with an open or claimed reservation (≤ 100).
+    recipients: AddressSet,
+    shareholders: AddressSet,
+}
+
+reentrant_entrypoint!(SharesTokenizer);
+
+impl SharesTokenizer {
+    /// Deploys the tokenizer (spec 11 §4 `initialize`).
+    ///
+    /// # Errors
+    /// As [`TokenizerBase::initialize`].
+    pub fn constructor(
+        &mut self,
+        name: String,
+        symbol: String,
+        decimals: u8,
+        config: &Config,
+    ) -> Res<()> {
+        self.base.initialize(config)?;
+        self.metadata.constructor(name, symbol);
+        self.decimals
+            .set(alloy_primitives::Uint::from_limbs([u64::from(decimals)]));
+        Ok(())
+    }
+
+    /// The bound record (0 before the first reservation).
+    #[must_use]
+    pub fn bound(&self) -> B256 {
+        self.bound.get()
+    }
+
+    /// `(open reservation, claimed)` of `recipient`.
+    #[must_use]
+    pub fn reservation(&self, recipient: Address) -> (U256, bool) {
+        (
+            self.reservations.get(recipient),
+            self.has_claimed.get(recipient),
+        )
+    }
+
+    /// `(totalShares, reservedShares)`.
+    #[must_use]
+    pub fn shares(&self) -> (U256, U256) {
+        (self.total_shares.get(), self.reserved_shares.get())
+    }
+
+    fn check_bound(&self, h: B256) -> Res<()> {
+        let bound = self.bound.get();
+        if !bound.is_zero() && bound != h {
+            return Err(base_err(base::DocumentMismatch { bound, given: h }));
+        }
+        Ok(())
+    }
+
+    /// `reserveToken(h, 0, recipient, amount, p)`.
+    ///
+    /// # Errors
+    /// The base's reservation checks, then `InvalidTokenId(tokenId)` unless 0,
+    /// `DocumentMismatch(bound, h)`, `AlreadyClaimed(recipient)`, `AlreadyReserved(h,
+    /// recipient)`, `ReservationLimitReached(100)`.
+    ///
+    /// # Events
+    /// `TokenReserved(h, 0, recipient, amount, …)`.
+    pub fn reserve(
+        &mut self,
+        sender: Address,
+        h: B256,
+        token_id: U256,
+        recipient: Address,
+        amount: U256,
+        process_hash: B256,
+    ) -> Res<()> {
+        self.base
+            .validate_reservation(sender, h, amount, false, process_hash, 0, Some(recipient))?;
+        if !token_id.is_zero() {
+            return Err(base_err(base::InvalidTokenId { tokenId: token_id }));
+        }
+        self.check_bound(h)?;
+        if self.has_claimed.get(recipient) {
+            return Err(AlreadyClaimed { recipient }.into());
+        }
+        if !self.reservations.get(recipient).is_zero() {
+            return Err(AlreadyReserved {
+                integraHash: h,
+                recipient,
+            }
+            .into());
+        }
+        if self.recipients.len() >= MAX_TOKENS {
+            return Err(ReservationLimitReached {
+                limit: U256::from(MAX_TOKENS),
+            }
+            .into());
+        }
+        let reserved = self
+            .reserved_shares
+            .get()
+            .checked_add(amount)
+            .ok_or_else(|| base_err(base::InvalidAmount { amount }))?;
+        if self.bound.get().is_zero() {
+            self.bound.set(h);
+        }
+        self.reserved_shares.set(reserved);
+        self.reservations.setter(recipient).set(amount);
+        self.recipients.insert(recipient);
+        self.base
+            .emit_reserved(h, U256::ZERO, Some(recipient), amount, &[], process_hash);
+        Ok(())
+    }
+
+    /// `claimToken(h, 0, uid, p)`: mints exactly the claimant's reservation.
+    ///
+    /// # Errors
+    /// The base's claim gate, then `InvalidTokenId(tokenId)` unless 0, `DocumentMismatch`,
+    /// `AlreadyClaimed(sender)`, `NoReservation(h, sender)`,
+    /// `AttestationTokenMismatch(attested, 0)`.
+    ///
+    /// # Events
+    /// `CapabilityVerified`, `Transfer(0, claimant, amount)`, `TokenClaimed(h, 0, …)`, then
+    /// `DocumentComplete` and trust credentials when no reservation is left open.
+    pub fn claim(
+        &mut self,
+        sender: Address,
+        h: B256,
+        token_id: U256,
+        uid: B256,
+        process_hash: B256,
+    ) -> Res<U256> {
+        let attested = self.base.begin_claim(sender, h, uid, process_hash)?;
+        let r = self.claim_inner(sender, h, token_id, attested, uid, process_hash);
+        self.base.exit();
+        r
+    }
+
+    /// The claim after the capability check.
+    ///
+    /// # Errors
+    /// As [`Self::claim`] after the gate.
+    pub fn claim_inner(
+        &mut self,
+        sender: Address,
+        h: B256,
+        token_id: U256,
+        attested: U256,
+        uid: B256,
+        process_hash: B256,
+    ) -> Res<U256> {
+        if !token_id.is_zero() {
+            return Err(base_err(base::InvalidTokenId { tokenId: token_id }));
+        }
+        self.check_bound(h)?;
+        if self.has_claimed.get(sender) {
+            return Err(AlreadyClaimed { recipient: sender }.into());
+        }
+        let amount = self.reservations.get(sender);
+        if amount.is_zero() || self.bound.get().is_zero() {
+            return Err(NoReservation {
+                integraHash: h,
+                recipient: sender,
+            }
+            .into());
+        }
+        TokenizerBase::check_attested_token(attested, U256::ZERO)?;
+        // reserved ≥ amount: every reservation was added to it.
+        let reserved = self.reserved_shares.get().saturating_sub(amount);
+        let total = self
+            .total_shares
+            .get()
+            .checked_add(amount)
+            .ok_or_else(|| base_err(base::InvalidAmount { amount }))?;
+        self.reserved_shares.set(reserved);
+        self.total_shares.set(total);
+        self.reservations.delete(sender);
+        self.has_claimed.setter(sender).set(true);
+        let count = self.claimed_count.get().as_limbs()[0].saturating_add(1);
+        self.claimed_count
+            .set(alloy_primitives::Uint::from_limbs([count]));
+        self.erc20._mint(sender, amount)?;
+        self.shareholders.insert(sender);
+        self.base.emit_claimed(h, U256::ZERO, sender, uid, process_hash);
+        let fired = self
+            .base
+            .complete(h, reserved.is_zero(), U256::from(count), process_hash);
+        self.base.trust_hook(h, Some(sender), fired);
+        Ok(amount)
+    }
+
+    /// `cancelReservationFor(h, recipient, p)`.
+    ///
+    /// # Errors
+    /// The base's cancel gate, `DocumentMismatch`, `NoReservation(h, recipient)`.
+    ///
+    /// # Events
+    /// `ReservationCancelled(h, 0, amount, …)`; `DocumentComplete` (and credentials) when it
+    /// closes the last open reservation of a record with shares.
+    pub fn cancel_for(
+        &mut self,
+        sender: Address,
+        h: B256,
+        recipient: Address,
+        process_hash: B256,
+    ) -> Res<()> {
+        self.base.validate_cancel(sender, h, process_hash)?;
+        self.check_bound(h)?;
+        let amount = self.reservations.get(recipient);
+        if amount.is_zero() {
+            return Err(NoReservation {
+                integraHash: h,
+                recipient,
+            }
+            .into());
+        }
+        let reserved = self.reserved_shares.get().saturating_sub(amount);
+        self.reserved_shares.set(reserved);
+        self.reservations.delete(recipient);
+        self.recipients.remove(recipient);
+        self.base
+            .emit_cancelled(h, U256::ZERO, amount, process_hash);
+        self.base.enter()?;
+        let total = self.total_shares.get();
+        let count = U256::from(self.claimed_count.get().as_limbs()[0]);
+        let fired =
+            self.base
+                .complete(h, reserved.is_zero() && !total.is_zero(), count, process_hash);
+        self.base.trust_hook(h, None, fired);
+        self.base.exit();
+        Ok(())
+    }
+
+    /// Keeps the shareholder list in step with `a`'s balance.
+    fn sync(&mut self, a: Address) {
+        if a.is_zero() {
+            return;
+        }
+        if self.erc20.balance_of(a).is_zero() {
+            self.shareholders.remove(a);
+        } else {
+            self.shareholders.insert(a);
+        }
+    }
+
+    /// ERC-20 `transfer` / `transferFrom` for `msg.sender`, keeping the shareholder list.
+    ///
+    /// # Errors
+    /// OpenZeppelin's ERC-20 errors.
+    pub fn transfer(&mut self, from: Option<Address>, to: Address, value: U256) -> Res<()> {
+        let from = match from {
+            Some(from) => {
+                self.erc20.transfer_from(from, to, value)?;
+                from
+            }
+            None => {
+                self.erc20.transfer(to, value)?;
+                self.vm().msg_sender()
+            }
+        };
+        self.sync(from);
+        self.sync(to);
+        Ok(())
+    }
+
+    /// The record's balance of `a`: the ERC-20 balance when `h` is the bound record.
+    #[must_use]
+    pub fn balance_of_record(&self, a: Address, h: B256) -> U256 {
+        if h.is_zero() || h != self.bound.get() {
+            return U256::ZERO;
+        }
+        self.erc20.balance_of(a)
+    }
+
+    /// ERC-165.
+    #[must_use]
+    pub fn supports_interface(id: [u8; 4]) -> bool {
+        COMMON_INTERFACE_IDS.contains(&id) || id == ERC20_INTERFACE_ID
+    }
+}
+
+integra_primitives::compact_router!(SharesTokenizer, dispatch, constructor(s, a) {
+    let addr = |i| a.address(i).ok_or_else(Vec::new);
+    let word = |i| a.word(i).ok_or_else(Vec::new);
+    let config = Config {
+        governor: addr(2)?,
+        document_registry: addr(3)?,
+        namespace: addr(4)?,
+        provider_registry: addr(5)?,
+        default_provider_id: word(6)?,
+        credential_schema: word(7)?,
+        trust_registry: addr(8)?,
+        eas: addr(9)?,
+        trusted_forwarder: addr(11)?,
+        base_uri: String::new(),
+    };
+    let name = a.string(0).ok_or_else(Vec::new)?.into();
+    let symbol = a.string(1).ok_or_else(Vec::new)?.into();
+    let decimals = a.u8(10).ok_or_else(Vec::new)?;
+    s.constructor(name, symbol, decimals, &config).map_err(Vec::from)
+});
+
+/// Malformed argument: revert with empty data, as Solidity's decoder does.
+macro_rules! arg {
+    ($e:expr) => {
+        match $e {
+            Some(v) => v,
+            None => return Some(Err(Vec::new())),
+        }
+    };
+}
+
+fn ret(tokens: &[Token<'_>]) -> ArbResult {
+    Ok(returns(tokens))
+}
+
+#[inline(never)]
+fn run<T>(r: Res<T>) -> ArbResult {
+    r.map(|_| Vec::new()).map_err(Vec::from)
+}
+
+/// The router: family selectors, then the base's.
+pub fn dispatch(s: &mut SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
+    if !s.vm().msg_value().is_zero() {
+        return Some(Err(Vec::new()));
+    }
+    if let Some(out) = dispatch_view(s, selector, a) {
+        return Some(out);
+    }
+    let sender = s.base.sender_of(a.0);
+    if let Some(out) = dispatch_write(s, selector, a, sender) {
+        return Some(out);
+    }
+    s.base.dispatch(sender, selector, a)
+}
+
+#[allow(clippy::too_many_lines)] // one arm per external view
+fn dispatch_view(s: &SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
+    use ITokenizerBase as B;
+    let bound = s.bound.get();
+    let out = match selector {
+        B::balanceOf_0Call::SELECTOR => ret(&[s.erc20.balance_of(arg!(a.address(0))).into()]),
+        B::balanceOf_1Call::SELECTOR => {
+            ret(&[s.balance_of_record(arg!(a.address(0)), arg!(a.word(1))).into()])
+        }
+        B::balanceOfDocumentTokenCall::SELECTOR => {
+            let (acc, h, t) = (arg!(a.address(0)), arg!(a.word(1)), arg!(a.u256(2)));
+            let b = if t.is_zero() {
+                s.balance_of_record(acc, h)
+            } else {
+                U256::ZERO
+            };
+            ret(&[b.into()])
+        }
+        B::getTokenInfoCall::SELECTOR => {
+            let h = arg!(a.word(0));
+            let mine = !bound.is_zero() && h == bound;
+            let (total, reserved) = if mine { s.shares() } else { (U256::ZERO, U256::ZERO) };
+            let holders: Vec<B256> = if mine {
+                s.shareholders.to_vec().iter().map(|x| x.into_word()).collect()
+            } else {
+                vec![]
+            };
+            let fields = [
+                (if mine { bound } else { B256::ZERO }).into(),
+                U256::ZERO.into(),
+                total.into(),
+                reserved.into(),
+                Token::Words(&holders),
+                Token::Bytes(&[]),
+                Address::ZERO.into(),
+                (!total.is_zero()).into(),
+                Address::ZERO.into(),
+            ];
+            ret(&[Token::Tuple(&fields)])
+        }
+        B::getEncryptedLabelCall::SELECTOR => ret(&[Token::Bytes(&[])]),
+        B::getAllEncryptedLabelsCall::SELECTOR => ret(&[Token::Words(&[]), Token::Array(&[])]),
+        B::getReservedTokensCall::SELECTOR => {
+            let (h, r) = (arg!(a.word(0)), arg!(a.address(1)));
+            let open = !bound.is_zero() && h == bound && !s.reservations.get(r).is_zero();
+            let ids = if open { vec![B256::ZERO] } else { vec![] };
+            ret(&[Token::Words(&ids)])
+        }
+        B::getClaimStatusCall::SELECTOR => {
+            let h = arg!(a.word(0));
+            let claimed = !bound.is_zero() && h == bound && !s.total_shares.get().is_zero();
+            ret(&[claimed.into(), Address::ZERO.into()])
+        }
+        B::tokenTypeCall::SELECTOR => ret(&[token_type::ERC20.into()]),
+        B::tokensOfCall::SELECTOR | B::tokensOfPagedCall::SELECTOR => {
+            let account = arg!(a.address(0));
+            let balance = s.erc20.balance_of(account);
+            let has = !balance.is_zero();
+            let shown = if selector == B::tokensOfPagedCall::SELECTOR {
+                let (offset, limit) = (arg!(a.u256(1)), arg!(a.u256(2)));
+                has && integra_primitives::limits::page_bounds(1, offset, limit).len() == 1
+            } else {
+                has
+            };
+            let ids: Vec<U256> = if shown { vec![U256::ZERO] } else { vec![] };
+            Ok(base::encode_tokens_of(&ids, |_| (bound, U256::ZERO, balance)))
+        }
+        B::getDocumentHashCall::SELECTOR => ret(&[bound.into()]),
+        B::supportsInterfaceCall::SELECTOR => {
+            ret(&[SharesTokenizer::supports_interface(arg!(interface_arg(a))).into()])
+        }
+        nameCall::SELECTOR => ret(&[s.metadata.name().as_str().into()]),
+        symbolCall::SELECTOR => ret(&[s.metadata.symbol().as_str().into()]),
+        decimalsCall::SELECTOR => ret(&[(s.decimals.get().as_limbs()[0] as u8).into()]),
+        totalSupplyCall::SELECTOR => ret(&[s.erc20.total_supply().into()]),
+        balanceOfCall::SELECTOR => ret(&[s.erc20.balance_of(arg!(a.address(0))).into()]),
+        allowanceCall::SELECTOR => ret(&[s
+            .erc20
+            .allowance(arg!(a.address(0)), arg!(a.address(1)))
+            .into()]),
+        boundIntegraHashCall::SELECTOR => ret(&[bound.into()]),
+        getReservationCall::SELECTOR => {
+            let (h, r) = (arg!(a.word(0)), arg!(a.address(1)));
+            let (amount, claimed) = if !bound.is_zero() && h == bound {
+                s.reservation(r)
+            } else {
+                (U256::ZERO, false)
+            };
+            ret(&[amount.into(), claimed.into()])
+        }
+        _ => return None,
+    };
+    Some(out)
+}
+
+fn dispatch_write(
+    s: &mut SharesTokenizer,
+    selector: [u8; 4],
+    a: Args<'_>,
+    sender: Address,
+) -> Option<ArbResult> {
+    use ITokenizerBase as B;
+    let ok_true = |r: Res<()>| r.map(|()| returns(&[true.into()])).map_err(Vec::from);
+    let out = match selector {
+        B::reserveTokenCall::SELECTOR => run(s.reserve(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.u256(1)),
+            arg!(a.address(2)),
+            arg!(a.u256(3)),
+            arg!(a.word(4)),
+        )),
+        B::reserveTokenAnonymousCall::SELECTOR => Err(Error::from(BaseError::from(
+            base::AnonymousReservationNotSupported {},
+        ))
+        .into()),
+        B::claimTokenCall::SELECTOR => run(s.claim(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.u256(1)),
+            arg!(a.word(2)),
+            arg!(a.word(3)),
+        )),
+        B::cancelReservationCall::SELECTOR => {
+            Err(Error::from(BaseError::from(base::NotSupported {})).into())
+        }
+        cancelReservationForCall::SELECTOR => run(s.cancel_for(
+            sender,
+            arg!(a.word(0)),
+            arg!(a.address(1)),
+            arg!(a.word(2)),
+        )),
+        transferCall::SELECTOR => {
+            ok_true(s.transfer(None, arg!(a.address(0)), arg!(a.u256(1))))
+        }
+        transferFromCall::SELECTOR => ok_true(s.transfer(
+            Some(arg!(a.address(0))),
+            arg!(a.address(1)),
+            arg!(a.u256(2)),
+        )),
+        approveCall::SELECTOR => ok_true(
+            s.erc20
+                .approve(arg!(a.address(0)), arg!(a.u256(1)))
+                .map(|_| ())
+                .map_err(Error::from),
+        ),
+        _ => return None,
+    };
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;

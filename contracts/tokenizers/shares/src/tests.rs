@@ -1,0 +1,420 @@
+//! motsu tests of the Shares tokenizer against the real `IntegraRegistry` and
+//! `IntegraDocumentRegistry`; attestations through the base's `testing::TestProvider`; trust
+//! credentials through `testing::CredentialEas`.
+#![allow(clippy::needless_pass_by_value, clippy::too_many_arguments)] // motsu fixtures
+
+mod properties;
+
+use core::fmt::Debug;
+
+use alloy_primitives::{keccak256, Address, B256, U256};
+use alloy_sol_types::{SolCall, SolError, SolEvent};
+use integra_document_registry::{IntegraDocumentRegistry, Registration};
+use integra_primitives::capabilities::CORE_CLAIM;
+use integra_registry::IntegraRegistry;
+use integra_tokenizer_base::testing::{provider_id, CredentialEas, TestProvider};
+use integra_tokenizer_base::{
+    AnonymousReservationNotSupported, AttestationTokenMismatch, DocumentMismatch, InvalidAmount,
+    InvalidTokenId, NotSupported, Unauthorized, ZeroAddress,
+};
+use motsu::prelude::*;
+
+use super::*;
+use integra_tokenizer_base::ITokenizerBase as B;
+
+const NOW: u64 = 1_735_689_600;
+
+fn now() -> U256 {
+    U256::from(NOW)
+}
+
+fn h(n: u8) -> B256 {
+    B256::repeat_byte(n)
+}
+
+fn p(n: u8) -> B256 {
+    B256::repeat_byte(0x70 ^ n)
+}
+
+fn uid(n: u8) -> B256 {
+    keccak256([0xa7, n])
+}
+
+fn u(n: u64) -> U256 {
+    U256::from(n)
+}
+
+#[track_caller]
+fn assert_error<T: Debug>(result: Result<T, Error>, expected: impl SolError + Debug) {
+    match result {
+        Ok(v) => panic!("expected {expected:?}, got Ok({v:?})"),
+        Err(err) => assert_eq!(
+            Vec::<u8>::from(err),
+            expected.abi_encode(),
+            "expected {expected:?}"
+        ),
+    }
+}
+
+struct World<'a> {
+    tok: &'a Contract<SharesTokenizer>,
+    reg: &'a Contract<IntegraDocumentRegistry>,
+    prov: &'a Contract<TestProvider>,
+    gov: Address,
+}
+
+fn deploy<'a>(
+    tok: &'a Contract<SharesTokenizer>,
+    reg: &'a Contract<IntegraDocumentRegistry>,
+    comp: &'a Contract<IntegraRegistry>,
+    prov: &'a Contract<TestProvider>,
+    eas: &'a Contract<CredentialEas>,
+    gov: Address,
+) -> World<'a> {
+    comp.sender(gov).constructor(gov).unwrap();
+    comp.sender(gov)
+        .register_provider(provider_id(), prov.address(), "EAS", "test provider")
+        .unwrap();
+    reg.sender(gov)
+        .constructor(
+            gov,
+            comp.address(),
+            comp.address(),
+            Address::repeat_byte(0xe0),
+            Address::repeat_byte(0xe1),
+            U256::ZERO,
+            U256::ZERO,
+            Address::ZERO,
+        )
+        .unwrap();
+    reg.sender(gov)
+        .set_tokenizer_approval(gov, tok.address(), true)
+        .unwrap();
+    let config = Config {
+        governor: gov,
+        document_registry: reg.address(),
+        namespace: Address::repeat_byte(0x5a),
+        provider_registry: comp.address(),
+        default_provider_id: provider_id(),
+        eas: eas.address(),
+        trusted_forwarder: Address::ZERO,
+        trust_registry: Address::repeat_byte(0x7e),
+        credential_schema: B256::repeat_byte(0x5c),
+        base_uri: String::new(),
+    };
+    tok.sender(gov)
+        .constructor("Deed 42 shares".into(), "D42".into(), 0, &config)
+        .unwrap();
+    World {
+        tok,
+        reg,
+        prov,
+        gov,
+    }
+}
+
+impl World<'_> {
+    fn register(&self, owner: Address, n: u8) {
+        self.reg
+            .sender(owner)
+            .register_document(
+                owner,
+                &Registration {
+                    integra_hash: h(n),
+                    document_hash: keccak256([n]),
+                    tokenizer: self.tok.address(),
+                    ..Registration::default()
+                },
+            )
+            .motsu_unwrap();
+    }
+
+    fn reserve(&self, who: Address, n: u8, to: Address, amount: u64) -> Res<()> {
+        self.tok
+            .sender(who)
+            .reserve(who, h(n), U256::ZERO, to, u(amount), p(n))
+            .motsu_res()
+    }
+
+    fn attest(&self, id: B256, to: Address, n: u8, token: u64) {
+        self.prov
+            .sender(self.gov)
+            .attest(id, to, h(n), CORE_CLAIM, u(token));
+    }
+
+    fn claim(&self, who: Address, n: u8, token: u64, id: B256) -> Res<U256> {
+        self.tok
+            .sender(who)
+            .claim(who, h(n), u(token), id, p(n))
+            .motsu_res()
+    }
+
+    fn call(&self, sender: Address, calldata: &[u8]) -> ArbResult {
+        let selector: [u8; 4] = calldata[..4].try_into().unwrap();
+        dispatch(&mut self.tok.sender(sender), selector, Args(&calldata[4..])).expect("routed")
+    }
+
+    fn view<C: SolCall>(&self, c: &C) -> C::Return {
+        let out = self.call(Address::ZERO, &c.abi_encode()).expect("view succeeds");
+        C::abi_decode_returns(&out, true).expect("alloy decodes the return")
+    }
+
+    fn count<E: SolEvent>(&self) -> usize {
+        self.tok
+            .all_events()
+            .iter()
+            .filter(|l| l.topics()[0] == E::SIGNATURE_HASH)
+            .count()
+    }
+}
+
+macro_rules! world {
+    ($tok:ident, $reg:ident, $comp:ident, $prov:ident, $eas:ident, $gov:ident) => {
+        deploy(&$tok, &$reg, &$comp, &$prov, &$eas, $gov)
+    };
+}
+
+#[motsu::test]
+fn first_reservation_binds_the_instance_to_its_record(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.register(owner, 2);
+    assert_eq!(w.view(&boundIntegraHashCall {})._0, B256::ZERO);
+    w.reserve(owner, 1, bob, 600).unwrap();
+    tok.assert_emitted(&B::TokenReserved {
+        integraHash: h(1),
+        tokenId: U256::ZERO,
+        recipient: bob,
+        amount: u(600),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert_eq!(w.view(&boundIntegraHashCall {})._0, h(1));
+    assert_eq!(w.view(&B::getDocumentHashCall { id: U256::ZERO })._0, h(1));
+    // Shares of record 2 can never mix with record 1's in this instance (D2).
+    assert_error(w.reserve(owner, 2, bob, 1), DocumentMismatch { bound: h(1), given: h(2) });
+    w.attest(uid(2), bob, 2, 0);
+    assert_error(w.claim(bob, 2, 0, uid(2)), DocumentMismatch { bound: h(1), given: h(2) });
+    assert_eq!(w.view(&nameCall {})._0, "Deed 42 shares");
+    assert_eq!(w.view(&symbolCall {})._0, "D42");
+    assert_eq!(w.view(&decimalsCall {})._0, 0);
+    assert_eq!(w.view(&B::tokenTypeCall {})._0, 0);
+}
+
+#[motsu::test]
+fn reservation_checks_in_order(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    stranger: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    assert_error(w.reserve(stranger, 1, bob, 1), Unauthorized { caller: stranger, integraHash: h(1) });
+    assert_error(w.reserve(owner, 1, bob, 0), InvalidAmount { amount: U256::ZERO });
+    assert_error(w.reserve(owner, 1, Address::ZERO, 1), ZeroAddress {});
+    assert_error(
+        tok.sender(owner).reserve(owner, h(1), u(3), bob, u(1), p(1)).motsu_res(),
+        InvalidTokenId { tokenId: u(3) },
+    );
+    w.reserve(owner, 1, bob, 10).unwrap();
+    assert_error(w.reserve(owner, 1, bob, 10), AlreadyReserved { integraHash: h(1), recipient: bob });
+    assert_eq!(
+        w.call(owner, &B::reserveTokenAnonymousCall {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+            amount: u(1),
+            encryptedLabel: vec![1].into(),
+            processHash: p(1),
+        }.abi_encode()),
+        Err(AnonymousReservationNotSupported {}.abi_encode())
+    );
+    assert_eq!(
+        w.call(owner, &B::cancelReservationCall { integraHash: h(1), tokenId: U256::ZERO, processHash: p(1) }.abi_encode()),
+        Err(NotSupported {}.abi_encode())
+    );
+}
+
+#[motsu::test]
+fn hundred_recipients_fit_and_the_hundred_and_first_does_not(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    for i in 0..100u16 {
+        let r = Address::left_padding_from(&(i + 1).to_be_bytes());
+        w.reserve(owner, 1, r, 1).unwrap();
+    }
+    assert_error(
+        w.reserve(owner, 1, Address::repeat_byte(0xee), 1),
+        ReservationLimitReached { limit: u(100) },
+    );
+    // Cancelling one frees a place.
+    tok.sender(owner)
+        .cancel_for(owner, h(1), Address::left_padding_from(&[1]), p(1))
+        .motsu_unwrap();
+    w.reserve(owner, 1, Address::repeat_byte(0xee), 1).unwrap();
+}
+
+#[motsu::test]
+fn claimant_receives_exactly_its_reservation_once(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    carol: Address,
+    eve: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.reserve(owner, 1, bob, 600).unwrap();
+    w.reserve(owner, 1, carol, 400).unwrap();
+    w.attest(uid(1), bob, 1, 0);
+    // The reference took the amount from the tokenId argument: here it must be 0.
+    assert_error(w.claim(bob, 1, 1_000_000, uid(1)), InvalidTokenId { tokenId: u(1_000_000) });
+    w.attest(uid(5), eve, 1, 0);
+    assert_error(w.claim(eve, 1, 0, uid(5)), NoReservation { integraHash: h(1), recipient: eve });
+    w.attest(uid(6), bob, 1, 7);
+    assert_error(w.claim(bob, 1, 0, uid(6)), AttestationTokenMismatch { attested: u(7), claimed: U256::ZERO });
+    assert_eq!(w.claim(bob, 1, 0, uid(1)).unwrap(), u(600));
+    tok.assert_emitted(&Transfer { from: Address::ZERO, to: bob, value: u(600) });
+    tok.assert_emitted(&B::TokenClaimed {
+        integraHash: h(1),
+        tokenId: U256::ZERO,
+        claimant: bob,
+        capabilityAttestation: uid(1),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert_error(w.claim(bob, 1, 0, uid(1)), AlreadyClaimed { recipient: bob });
+    assert_error(w.reserve(owner, 1, bob, 5), AlreadyClaimed { recipient: bob });
+    assert_eq!(w.view(&balanceOfCall { account: bob })._0, u(600));
+    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(1) })._0, u(600));
+    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(2) })._0, U256::ZERO);
+    let r = w.view(&getReservationCall { integraHash: h(1), recipient: bob });
+    assert_eq!((r.amount, r.claimed), (U256::ZERO, true));
+    assert_eq!(w.count::<B::DocumentComplete>(), 0);
+    // The last open reservation completes the record and credentials go to both parties.
+    w.attest(uid(2), carol, 1, 0);
+    w.claim(carol, 1, 0, uid(2)).unwrap();
+    tok.assert_emitted(&B::DocumentComplete {
+        integraHash: h(1),
+        partyCount: u(2),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert_eq!(w.count::<B::TrustCredentialIssued>(), 2);
+    assert_eq!(w.view(&totalSupplyCall {})._0, u(1000));
+    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: U256::ZERO })._0;
+    assert_eq!((info.totalSupply, info.reserved, info.holders, info.claimed), (u(1000), U256::ZERO, vec![bob, carol], true));
+}
+
+#[motsu::test]
+fn cancelled_reservation_cannot_be_claimed(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    stranger: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.reserve(owner, 1, bob, 50).unwrap();
+    assert_error(
+        tok.sender(stranger).cancel_for(stranger, h(1), bob, p(1)).motsu_res(),
+        Unauthorized { caller: stranger, integraHash: h(1) },
+    );
+    tok.sender(owner).cancel_for(owner, h(1), bob, p(1)).motsu_unwrap();
+    tok.assert_emitted(&B::ReservationCancelled {
+        integraHash: h(1),
+        tokenId: U256::ZERO,
+        amount: u(50),
+        processHash: p(1),
+        timestamp: now(),
+    });
+    assert_error(
+        tok.sender(owner).cancel_for(owner, h(1), bob, p(1)).motsu_res(),
+        NoReservation { integraHash: h(1), recipient: bob },
+    );
+    w.attest(uid(1), bob, 1, 0);
+    assert_error(w.claim(bob, 1, 0, uid(1)), NoReservation { integraHash: h(1), recipient: bob });
+    assert_eq!(w.tok.sender(gov).shares(), (U256::ZERO, U256::ZERO));
+}
+
+#[motsu::test]
+fn transfers_are_free_and_keep_the_shareholder_list(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<TestProvider>,
+    eas: Contract<CredentialEas>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    carol: Address,
+) {
+    let w = world!(tok, reg, comp, prov, eas, gov);
+    w.register(owner, 1);
+    w.reserve(owner, 1, bob, 10).unwrap();
+    w.attest(uid(1), bob, 1, 0);
+    w.claim(bob, 1, 0, uid(1)).unwrap();
+    w.call(gov, &B::pauseCall {}.abi_encode()).unwrap();
+    // Paused: transfers still work (spec 10 §7).
+    w.call(bob, &transferCall { to: carol, value: u(4) }.abi_encode()).unwrap();
+    tok.assert_emitted(&Transfer { from: bob, to: carol, value: u(4) });
+    let t = w.view(&B::tokensOfCall { account: carol });
+    assert_eq!((t.integraHashes, t.tokenIds, t.balances), (vec![h(1)], vec![U256::ZERO], vec![u(4)]));
+    assert_eq!(
+        w.call(carol, &transferFromCall { from: bob, to: carol, value: u(6) }.abi_encode()),
+        Err(ERC20InsufficientAllowance { spender: carol, allowance: U256::ZERO, needed: u(6) }.abi_encode())
+    );
+    w.call(bob, &approveCall { spender: carol, value: u(6) }.abi_encode()).unwrap();
+    tok.assert_emitted(&Approval { owner: bob, spender: carol, value: u(6) });
+    w.call(carol, &transferFromCall { from: bob, to: carol, value: u(6) }.abi_encode()).unwrap();
+    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: U256::ZERO })._0;
+    assert_eq!(info.holders, vec![carol]);
+    assert!(w.view(&B::tokensOfCall { account: bob }).tokenIds.is_empty());
+    assert_eq!(
+        w.call(carol, &transferCall { to: bob, value: u(11) }.abi_encode()),
+        Err(ERC20InsufficientBalance { sender: carol, balance: u(10), needed: u(11) }.abi_encode())
+    );
+    assert!(w.view(&B::supportsInterfaceCall { interfaceId: ERC20_INTERFACE_ID.into() })._0);
+    assert!(w.view(&B::supportsInterfaceCall { interfaceId: [0x0e, 0x32, 0x2a, 0xfb].into() })._0);
+    let erc20 = integra_primitives::erc165::interface_id(&[
+        totalSupplyCall::SELECTOR,
+        balanceOfCall::SELECTOR,
+        transferCall::SELECTOR,
+        allowanceCall::SELECTOR,
+        approveCall::SELECTOR,
+        transferFromCall::SELECTOR,
+    ]);
+    assert_eq!(erc20, ERC20_INTERFACE_ID);
+}
