@@ -135,7 +135,25 @@ pub fn exports() -> Vec<Export> {
                 abi
             },
         },
+        tokenizer("OwnershipTokenizer", integra_ownership_tokenizer::abi()),
+        tokenizer("MultiPartyTokenizer", integra_multi_party_tokenizer::abi()),
+        tokenizer("SharesTokenizer", integra_shares_tokenizer::abi()),
     ]
+}
+
+/// A tokenizer's export: `getTokenInfo` returns the base's `TokenInfo`.
+fn tokenizer(name: &'static str, mut abi: JsonAbi) -> Export {
+    let interface = match name {
+        "OwnershipTokenizer" => "IOwnershipTokenizer",
+        "MultiPartyTokenizer" => "IMultiPartyTokenizer",
+        _ => "ISharesTokenizer",
+    };
+    name_struct_outputs(&mut abi, interface, &[("getTokenInfo", "TokenInfo")]);
+    Export {
+        name,
+        interface,
+        abi,
+    }
 }
 
 /// Writes both files of every contract into `dir`.

@@ -40,8 +40,7 @@ use integra_primitives::{
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageB256, StorageBool, StorageMap, StorageString, StorageU256,
-        StorageU64, StorageVec,
+        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU256, StorageU64,
     },
     ArbResult,
 };
@@ -331,10 +330,95 @@ integra_primitives::access_control_errors!(Error);
 /// Result of a base method.
 pub type Res<T> = Result<T, Error>;
 
+/// Bytes stored as a length and 32-byte words (no `StorageBytes`: its length decoding links
+/// 256-bit division and formatting code into every contract that uses it).
+#[storage]
+pub struct WordBytes {
+    len: StorageU64,
+    words: StorageMap<U256, StorageB256>,
+}
+
+impl WordBytes {
+    /// Replaces the contents with `bytes` (clearing words no longer used).
+    pub fn set(&mut self, bytes: &[u8]) {
+        let old = usize::try_from(self.len.get().as_limbs()[0]).unwrap_or(0).div_ceil(32);
+        let new = bytes.len().div_ceil(32);
+        for (i, chunk) in bytes.chunks(32).enumerate() {
+            self.words
+                .setter(U256::from(i))
+                .set(B256::right_padding_from(chunk));
+        }
+        for i in new..old {
+            self.words.delete(U256::from(i));
+        }
+        self.len
+            .set(alloy_primitives::Uint::from_limbs([bytes.len() as u64]));
+    }
+
+    /// The contents.
+    #[must_use]
+    pub fn get(&self) -> Vec<u8> {
+        let len = usize::try_from(self.len.get().as_limbs()[0]).unwrap_or(0);
+        let mut out = Vec::with_capacity(len.div_ceil(32) * 32);
+        for i in 0..len.div_ceil(32) {
+            out.extend_from_slice(self.words.get(U256::from(i)).as_slice());
+        }
+        out.truncate(len);
+        out
+    }
+}
+
+/// A list of words with an explicit length (no `StorageVec`, whose length conversion links
+/// formatting code).
+#[storage]
+pub struct WordList {
+    len: StorageU64,
+    items: StorageMap<U256, StorageB256>,
+}
+
+impl WordList {
+    fn len(&self) -> usize {
+        usize::try_from(self.len.get().as_limbs()[0]).unwrap_or(0)
+    }
+
+    fn set_len(&mut self, n: usize) {
+        self.len
+            .set(alloy_primitives::Uint::from_limbs([n as u64]));
+    }
+
+    fn get(&self, i: usize) -> B256 {
+        self.items.get(U256::from(i))
+    }
+
+    fn set(&mut self, i: usize, w: B256) {
+        self.items.setter(U256::from(i)).set(w);
+    }
+
+    fn push(&mut self, w: B256) -> usize {
+        let n = self.len();
+        self.set(n, w);
+        self.set_len(n + 1);
+        n + 1
+    }
+
+    /// Removes position `index` (0-based) by moving the last word there; returns the moved word.
+    fn swap_remove(&mut self, index: usize) -> Option<B256> {
+        let last = self.len().checked_sub(1)?;
+        let moved = (index != last).then(|| {
+            let w = self.get(last);
+            self.set(index, w);
+            w
+        });
+        self.items.delete(U256::from(last));
+        self.set_len(last);
+        moved
+    }
+}
+
 /// A set of ids with O(1) insert and remove (swap-and-pop): the `tokensOf` index of one account.
 #[storage]
 pub struct IdSet {
-    items: StorageVec<StorageU256>,
+    items: WordList,
     /// Index + 1 of each member.
     pos: StorageMap<U256, StorageU256>,
 }
@@ -345,9 +429,8 @@ impl IdSet {
         if !self.pos.get(id).is_zero() {
             return;
         }
-        self.items.push(id);
-        let len = U256::from(self.items.len());
-        self.pos.setter(id).set(len);
+        let len = self.items.push(B256::from(id));
+        self.pos.setter(id).set(U256::from(len));
     }
 
     /// Removes `id` (no-op when absent).
@@ -359,31 +442,23 @@ impl IdSet {
         if index == 0 {
             return;
         }
-        let last = self.items.len() - 1;
-        if index - 1 != last {
-            let moved = self.items.get(last).unwrap_or_default();
-            if let Some(mut slot) = self.items.setter(index - 1) {
-                slot.set(moved);
-            }
-            self.pos.setter(moved).set(pos);
+        if let Some(moved) = self.items.swap_remove(index - 1) {
+            self.pos.setter(U256::from_be_bytes(moved.0)).set(pos);
         }
-        self.items.erase_last();
         self.pos.delete(id);
     }
 
     /// Members in storage order.
     #[must_use]
     pub fn to_vec(&self) -> Vec<U256> {
-        (0..self.items.len())
-            .map(|i| self.items.get(i).unwrap_or_default())
-            .collect()
+        self.page(0..self.items.len())
     }
 
     /// Members `range` (clamped by the caller with `page_bounds`).
     #[must_use]
     pub fn page(&self, range: core::ops::Range<usize>) -> Vec<U256> {
         range
-            .map(|i| self.items.get(i).unwrap_or_default())
+            .map(|i| U256::from_be_bytes(self.items.get(i).0))
             .collect()
     }
 
@@ -396,14 +471,14 @@ impl IdSet {
     /// True when empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.len() == 0
     }
 }
 
 /// A set of addresses with O(1) insert and remove: holder lists and trust-graph parties.
 #[storage]
 pub struct AddressSet {
-    items: StorageVec<StorageAddress>,
+    items: WordList,
     pos: StorageMap<Address, StorageU256>,
 }
 
@@ -413,9 +488,8 @@ impl AddressSet {
         if !self.pos.get(a).is_zero() {
             return false;
         }
-        self.items.push(a);
-        let len = U256::from(self.items.len());
-        self.pos.setter(a).set(len);
+        let len = self.items.push(a.into_word());
+        self.pos.setter(a).set(U256::from(len));
         true
     }
 
@@ -428,15 +502,9 @@ impl AddressSet {
         if index == 0 {
             return;
         }
-        let last = self.items.len() - 1;
-        if index - 1 != last {
-            let moved = self.items.get(last).unwrap_or_default();
-            if let Some(mut slot) = self.items.setter(index - 1) {
-                slot.set(moved);
-            }
-            self.pos.setter(moved).set(pos);
+        if let Some(moved) = self.items.swap_remove(index - 1) {
+            self.pos.setter(Address::from_word(moved)).set(pos);
         }
-        self.items.erase_last();
         self.pos.delete(a);
     }
 
@@ -450,7 +518,7 @@ impl AddressSet {
     #[must_use]
     pub fn to_vec(&self) -> Vec<Address> {
         (0..self.items.len())
-            .map(|i| self.items.get(i).unwrap_or_default())
+            .map(|i| Address::from_word(self.items.get(i)))
             .collect()
     }
 
@@ -463,7 +531,7 @@ impl AddressSet {
     /// True when empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.len() == 0
     }
 }
 
@@ -510,7 +578,7 @@ pub struct TokenizerBase {
     pub access: AccessControl,
     /// The capability check of every claim (spec 01 §6).
     pub attestation: AttestationAccessControl,
-    base_uri: StorageString,
+    base_uri: WordBytes,
     held: StorageMap<Address, IdSet>,
     completed: StorageMap<B256, StorageBool>,
     parties: StorageMap<B256, AddressSet>,
@@ -553,7 +621,7 @@ impl TokenizerBase {
         self.eas.set(c.eas);
         self.trust_registry.set(c.trust_registry);
         self.credential_schema.set(c.credential_schema);
-        self.base_uri.set_str(&c.base_uri);
+        self.base_uri.set(c.base_uri.as_bytes());
         Ok(())
     }
 
@@ -1097,7 +1165,8 @@ impl TokenizerBase {
     /// The metadata base URI.
     #[must_use]
     pub fn base_uri(&self) -> alloc::string::String {
-        self.base_uri.get_string()
+        // Only ever set from a `&str`.
+        alloc::string::String::from_utf8(self.base_uri.get()).unwrap_or_default()
     }
 
     /// Sets the metadata base URI (GOVERNOR).
@@ -1106,7 +1175,7 @@ impl TokenizerBase {
     /// `AccessControlUnauthorizedAccount`.
     pub fn set_base_uri(&mut self, sender: Address, uri: &str) -> Res<()> {
         self.only_governor(sender)?;
-        self.base_uri.set_str(uri);
+        self.base_uri.set(uri.as_bytes());
         Ok(())
     }
 

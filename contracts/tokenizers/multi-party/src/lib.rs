@@ -21,6 +21,19 @@
 //! bits, claimed in the high 128); per global id its `(record, slot)` back-reference and holder
 //! list.
 //!
+//! # Size (open): not deployable yet
+//! Built as a contract, the module is 143.9 KB of code (pipeline output 154.7 KB before the
+//! base moved off `StorageBytes`/`StorageVec`), over the 131,072-byte decompressed limit that
+//! even an `ArbOS` 60 root contract must meet, so the crate is a library until it is split.
+//! Measured shares of the module: this crate 30.7 KB (router and views 11.3 KB), the base
+//! 25.6 KB (trust-credential hook 2.7 KB, storage layout 3.3 KB), the attestation component
+//! 14.8 KB (governance functions ≈ 7 KB), OpenZeppelin ERC-1155 with its receiver calls and
+//! their alloy encoders ≈ 18 KB, formatting code pulled in by OpenZeppelin's
+//! `InvalidReceiverWithReason` ≈ 5 KB, the SDK's host vtable ≈ 5 KB. The way out, in spec 10
+//! §12's order: move the array views (`getTokenInfo`, `getAllEncryptedLabels`,
+//! `getReservedTokens`, `tokensOf*`, `balanceOf(address,bytes32)`) to a lens contract reading
+//! the tokenizer's storage, and credential issuance to a shared `TrustCredentialIssuer`.
+//!
 //! # Departures
 //! - `initialize` is the constructor.
 //! - ERC-1155 transfers and approvals act for `msg.sender` (OpenZeppelin's code); the holder
