@@ -450,7 +450,8 @@ pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
         Some(114_402),
     ));
     let r = ok(
-        d.world.send(EXECUTOR, d.tokenizer, &reserve_anonymous_call(2)),
+        d.world
+            .send(EXECUTOR, d.tokenizer, &reserve_anonymous_call(2)),
         "reserveTokenAnonymous",
     )?;
     rows.push(row(
@@ -478,7 +479,8 @@ pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
         Some(114_402),
     ));
     let r = ok(
-        d.world.send(EXECUTOR, d.tokenizer, &reserve_anonymous_call(2)),
+        d.world
+            .send(EXECUTOR, d.tokenizer, &reserve_anonymous_call(2)),
         "reserveTokenAnonymous",
     )?;
     rows.push(row(

@@ -127,7 +127,10 @@ impl Deployed {
             authorizedExecutor: EXECUTOR,
             processHash: B256::repeat_byte(0x9c),
         };
-        ok(self.world.send(OWNER, self.registry, &call), "registerDocument")?;
+        ok(
+            self.world.send(OWNER, self.registry, &call),
+            "registerDocument",
+        )?;
         Ok(())
     }
 }

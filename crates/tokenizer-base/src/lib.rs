@@ -39,9 +39,7 @@ use integra_primitives::{
 };
 use stylus_sdk::{
     prelude::*,
-    storage::{
-        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU256, StorageU64,
-    },
+    storage::{StorageAddress, StorageB256, StorageBool, StorageMap, StorageU256, StorageU64},
     ArbResult,
 };
 
@@ -341,7 +339,9 @@ pub struct WordBytes {
 impl WordBytes {
     /// Replaces the contents with `bytes` (clearing words no longer used).
     pub fn set(&mut self, bytes: &[u8]) {
-        let old = usize::try_from(self.len.get().as_limbs()[0]).unwrap_or(0).div_ceil(32);
+        let old = usize::try_from(self.len.get().as_limbs()[0])
+            .unwrap_or(0)
+            .div_ceil(32);
         let new = bytes.len().div_ceil(32);
         for (i, chunk) in bytes.chunks(32).enumerate() {
             self.words
@@ -382,8 +382,7 @@ impl WordList {
     }
 
     fn set_len(&mut self, n: usize) {
-        self.len
-            .set(alloy_primitives::Uint::from_limbs([n as u64]));
+        self.len.set(alloy_primitives::Uint::from_limbs([n as u64]));
     }
 
     fn get(&self, i: usize) -> B256 {
@@ -768,6 +767,7 @@ impl TokenizerBase {
     /// `EnforcedPause`, `ReentrancyGuardReentrantCall`, the gate's errors, `InvalidAmount(0)`,
     /// `InvalidProcessHash`, `EncryptedLabelTooLarge`, `ZeroAddress`.
     #[inline(never)]
+    #[allow(clippy::too_many_arguments)] // the spec's checks, each an argument of the call
     pub fn validate_reservation(
         &self,
         sender: Address,
@@ -1019,10 +1019,8 @@ impl TokenizerBase {
                 U256::ZERO.into(),
             ];
             let request = [schema.into(), Token::Tuple(&inner)];
-            let calldata = calls::calldata(
-                IEASAttest::attestCall::SELECTOR,
-                &[Token::Tuple(&request)],
-            );
+            let calldata =
+                calls::calldata(IEASAttest::attestCall::SELECTOR, &[Token::Tuple(&request)]);
             let result = calls::call(
                 self.vm(),
                 Kind::Call(U256::ZERO),
@@ -1034,11 +1032,7 @@ impl TokenizerBase {
             match result {
                 Ok(out) if out.len() >= 32 => emit(
                     self.vm(),
-                    &[
-                        TrustCredentialIssued::SIGNATURE_HASH,
-                        h,
-                        party.into_word(),
-                    ],
+                    &[TrustCredentialIssued::SIGNATURE_HASH, h, party.into_word()],
                     &[B256::from_slice(&out[..32]).into(), now.into()],
                 ),
                 Ok(out) | Err(out) => {
@@ -1049,11 +1043,7 @@ impl TokenizerBase {
                     };
                     emit(
                         self.vm(),
-                        &[
-                            TrustCredentialFailed::SIGNATURE_HASH,
-                            h,
-                            party.into_word(),
-                        ],
+                        &[TrustCredentialFailed::SIGNATURE_HASH, h, party.into_word()],
                         &[Token::Bytes(reason), now.into()],
                     );
                 }
@@ -1291,7 +1281,9 @@ pub fn interface_arg(a: Args<'_>) -> Option<[u8; 4]> {
 /// Merges JSON ABIs, dropping items that are declared twice (shared errors and events).
 #[cfg(feature = "export-abi")]
 #[must_use]
-pub fn merge_abis(parts: impl IntoIterator<Item = alloy_json_abi::JsonAbi>) -> alloy_json_abi::JsonAbi {
+pub fn merge_abis(
+    parts: impl IntoIterator<Item = alloy_json_abi::JsonAbi>,
+) -> alloy_json_abi::JsonAbi {
     let mut out = alloy_json_abi::JsonAbi::new();
     for part in parts {
         for item in part.items() {
@@ -1344,11 +1336,17 @@ mod tests {
     #[test]
     fn selectors_are_the_published_ones() {
         assert_eq!(reserveTokenCall::SELECTOR, [0x22, 0x4c, 0xff, 0x7f]);
-        assert_eq!(reserveTokenAnonymousCall::SELECTOR, [0x88, 0x0f, 0x0f, 0x69]);
+        assert_eq!(
+            reserveTokenAnonymousCall::SELECTOR,
+            [0x88, 0x0f, 0x0f, 0x69]
+        );
         assert_eq!(claimTokenCall::SELECTOR, [0xc4, 0x89, 0x75, 0xe4]);
         assert_eq!(cancelReservationCall::SELECTOR, [0x2f, 0x85, 0x64, 0x12]);
         assert_eq!(balanceOf_1Call::SELECTOR, [0x4d, 0x30, 0xb6, 0xbe]);
-        assert_eq!(balanceOfDocumentTokenCall::SELECTOR, [0x42, 0x62, 0x9b, 0x07]);
+        assert_eq!(
+            balanceOfDocumentTokenCall::SELECTOR,
+            [0x42, 0x62, 0x9b, 0x07]
+        );
         assert_eq!(tokensOfCall::SELECTOR, [0x5a, 0x3f, 0x26, 0x72]);
     }
 

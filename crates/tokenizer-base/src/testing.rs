@@ -85,6 +85,7 @@ impl CredentialEas {
         self.reject
             .set(alloy_primitives::Uint::from(u8::from(reject)));
     }
+    #[must_use]
     pub fn calls(&self) -> u8 {
         self.calls.get().to()
     }
@@ -102,4 +103,3 @@ impl CredentialEas {
         Ok(alloy_primitives::keccak256(calldata).to_vec())
     }
 }
-

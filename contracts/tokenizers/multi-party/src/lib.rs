@@ -153,7 +153,12 @@ impl From<erc1155::Error> for Error {
         Error::Raw(match e {
             E::InsufficientBalance(e) => encode_error(
                 ERC1155InsufficientBalance::SELECTOR,
-                &[e.sender.into(), e.balance.into(), e.needed.into(), e.token_id.into()],
+                &[
+                    e.sender.into(),
+                    e.balance.into(),
+                    e.needed.into(),
+                    e.token_id.into(),
+                ],
             ),
             E::InvalidSender(e) => encode_error(ERC1155InvalidSender::SELECTOR, &[e.sender.into()]),
             E::InvalidReceiver(e) => {
@@ -250,6 +255,7 @@ fn w16(v: u16) -> alloy_primitives::Uint<16, 1> {
     alloy_primitives::Uint::from_limbs([u64::from(v)])
 }
 
+#[allow(clippy::cast_possible_truncation)] // a Uint<16, 1> holds at most 16 bits
 fn u16_of(v: alloy_primitives::Uint<16, 1>) -> usize {
     v.as_limbs()[0] as usize
 }
@@ -298,6 +304,7 @@ impl MultiPartyTokenizer {
     /// # Events
     /// `TokenReserved(h, s, recipient, amount, …)` or `TokenReservedAnonymous(h, s, amount,
     /// label, …)`.
+    #[allow(clippy::too_many_arguments)] // the call's arguments
     pub fn reserve(
         &mut self,
         sender: Address,
@@ -339,7 +346,8 @@ impl MultiPartyTokenizer {
             let mut r = self.refs.setter(gid);
             r.integra_hash.set(h);
             // s ≤ 100.
-            r.slot.set(alloy_primitives::Uint::from_limbs([s.as_limbs()[0]]));
+            r.slot
+                .set(alloy_primitives::Uint::from_limbs([s.as_limbs()[0]]));
         }
         {
             let mut record = self.slots.setter(h);
@@ -349,7 +357,8 @@ impl MultiPartyTokenizer {
             slot.reserved.set(true);
             slot.party.set(recipient.unwrap_or_default());
             // ≤ 500 bytes (checked above).
-            slot.label_len.set(w16(label.len() as u16));
+            slot.label_len
+                .set(w16(u16::try_from(label.len()).unwrap_or(u16::MAX)));
         }
         self.amounts.setter(h).setter(s).set(amount);
         let mut words = self.labels.setter(gid);
@@ -565,8 +574,10 @@ impl MultiPartyTokenizer {
         (r.integra_hash.get(), U256::from(r.slot.get().as_limbs()[0]))
     }
 
-    /// `getTokenInfo(h, s)`.
-    #[must_use]
+    /// `getTokenInfo(h, s)`, encoded.
+    ///
+    /// # Errors
+    /// None: always `Ok`.
     pub fn token_info(&self, h: B256, s: U256) -> ArbResult {
         let st = self.slot(h, s);
         let holders: Vec<B256> = if st.global_id.is_zero() {
@@ -576,13 +587,18 @@ impl MultiPartyTokenizer {
                 .getter(st.global_id)
                 .to_vec()
                 .iter()
-                .map(|a| a.into_word())
+                .map(Address::into_word)
                 .collect()
         };
         let label = self.label_of(h, s);
         let unclaimed = st.reserved && !st.claimed;
         let fields = [
-            (if st.global_id.is_zero() { B256::ZERO } else { h }).into(),
+            (if st.global_id.is_zero() {
+                B256::ZERO
+            } else {
+                h
+            })
+            .into(),
             s.into(),
             (if st.claimed { st.amount } else { U256::ZERO }).into(),
             (if unclaimed { st.amount } else { U256::ZERO }).into(),
@@ -638,11 +654,7 @@ impl MultiPartyTokenizer {
     /// `URI(newuri, 0)`.
     pub fn set_uri(&mut self, sender: Address, uri: &str) -> Res<()> {
         self.base.set_base_uri(sender, uri)?;
-        emit(
-            self.vm(),
-            &[URI::SIGNATURE_HASH, B256::ZERO],
-            &[uri.into()],
-        );
+        emit(self.vm(), &[URI::SIGNATURE_HASH, B256::ZERO], &[uri.into()]);
         Ok(())
     }
 
@@ -682,6 +694,7 @@ macro_rules! arg {
     };
 }
 
+#[allow(clippy::unnecessary_wraps)] // the router's result type
 fn ret(tokens: &[Token<'_>]) -> ArbResult {
     Ok(returns(tokens))
 }
@@ -698,11 +711,7 @@ fn words(a: Args<'_>, i: usize) -> Option<Vec<B256>> {
 }
 
 /// The router: family selectors, then the base's.
-pub fn dispatch(
-    s: &mut MultiPartyTokenizer,
-    selector: [u8; 4],
-    a: Args<'_>,
-) -> Option<ArbResult> {
+pub fn dispatch(s: &mut MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
     if !s.vm().msg_value().is_zero() {
         return Some(Err(Vec::new()));
     }
@@ -724,9 +733,9 @@ fn dispatch_view(s: &MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Opt
             .erc1155
             .balance_of(arg!(a.address(0)), arg!(a.u256(1)))
             .into()]),
-        B::balanceOf_1Call::SELECTOR => {
-            ret(&[s.balance_of_record(arg!(a.address(0)), arg!(a.word(1))).into()])
-        }
+        B::balanceOf_1Call::SELECTOR => ret(&[s
+            .balance_of_record(arg!(a.address(0)), arg!(a.word(1)))
+            .into()]),
         B::balanceOfDocumentTokenCall::SELECTOR => ret(&[s
             .balance_of_document_token(arg!(a.address(0)), arg!(a.word(1)), arg!(a.u256(2)))
             .into()]),
@@ -873,12 +882,9 @@ fn dispatch_write(
             arg!(a.word(2)),
             arg!(a.word(3)),
         )),
-        B::cancelReservationCall::SELECTOR => run(s.cancel(
-            sender,
-            arg!(a.word(0)),
-            arg!(a.u256(1)),
-            arg!(a.word(2)),
-        )),
+        B::cancelReservationCall::SELECTOR => {
+            run(s.cancel(sender, arg!(a.word(0)), arg!(a.u256(1)), arg!(a.word(2))))
+        }
         safeTransferFromCall::SELECTOR => run(s.transfer(
             arg!(a.address(0)),
             arg!(a.address(1)),
@@ -888,8 +894,14 @@ fn dispatch_write(
             false,
         )),
         safeBatchTransferFromCall::SELECTOR => {
-            let ids = arg!(words(a, 2)).iter().map(|w| U256::from_be_bytes(w.0)).collect();
-            let values = arg!(words(a, 3)).iter().map(|w| U256::from_be_bytes(w.0)).collect();
+            let ids = arg!(words(a, 2))
+                .iter()
+                .map(|w| U256::from_be_bytes(w.0))
+                .collect();
+            let values = arg!(words(a, 3))
+                .iter()
+                .map(|w| U256::from_be_bytes(w.0))
+                .collect();
             run(s.transfer(
                 arg!(a.address(0)),
                 arg!(a.address(1)),

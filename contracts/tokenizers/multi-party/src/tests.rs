@@ -1,7 +1,13 @@
-//! motsu tests of the MultiParty tokenizer against the real `IntegraRegistry` and
+//! motsu tests of the `MultiParty` tokenizer against the real `IntegraRegistry` and
 //! `IntegraDocumentRegistry`; attestations through the base's `testing::TestProvider`; trust
 //! credentials through the base's `testing::CredentialEas`.
-#![allow(clippy::needless_pass_by_value, clippy::too_many_arguments)] // motsu fixtures
+#![allow(
+    clippy::needless_pass_by_value,
+    clippy::too_many_arguments,
+    clippy::cast_possible_truncation,
+    clippy::bool_assert_comparison,
+    clippy::single_match
+)] // motsu fixtures; small test indices
 
 mod properties;
 
@@ -175,7 +181,9 @@ impl World<'_> {
     }
 
     fn view<C: SolCall>(&self, c: &C) -> C::Return {
-        let out = self.call(Address::ZERO, &c.abi_encode()).expect("view succeeds");
+        let out = self
+            .call(Address::ZERO, &c.abi_encode())
+            .expect("view succeeds");
         C::abi_decode_returns(&out, true).expect("alloy decodes the return")
     }
 
@@ -219,7 +227,14 @@ fn slots_of_two_records_get_distinct_global_ids(
     });
     // The same role in another record is another ERC-1155 id (D1).
     assert_eq!(w.reserve(owner, 2, 1, bob, 1).unwrap(), u(2));
-    assert_eq!(w.view(&globalIdOfCall { integraHash: h(2), slot: u(1) })._0, u(2));
+    assert_eq!(
+        w.view(&globalIdOfCall {
+            integraHash: h(2),
+            slot: u(1)
+        })
+        ._0,
+        u(2)
+    );
     let r = w.view(&tokenRefOfCall { id: u(2) });
     assert_eq!((r.integraHash, r.slot), (h(2), u(1)));
     assert_eq!(w.view(&B::getDocumentHashCall { id: u(1) })._0, h(1));
@@ -227,23 +242,65 @@ fn slots_of_two_records_get_distinct_global_ids(
         w.attest(uid(n), bob, n, 0);
         w.claim(bob, n, 1, uid(n)).unwrap();
     }
-    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(1) })._0, u(1));
-    assert_eq!(w.view(&B::balanceOf_0Call { account: bob, tokenId: u(1) })._0, u(1));
     assert_eq!(
-        w.view(&B::balanceOfDocumentTokenCall { account: bob, integraHash: h(2), tokenId: u(1) })._0,
+        w.view(&B::balanceOf_1Call {
+            account: bob,
+            integraHash: h(1)
+        })
+        ._0,
+        u(1)
+    );
+    assert_eq!(
+        w.view(&B::balanceOf_0Call {
+            account: bob,
+            tokenId: u(1)
+        })
+        ._0,
+        u(1)
+    );
+    assert_eq!(
+        w.view(&B::balanceOfDocumentTokenCall {
+            account: bob,
+            integraHash: h(2),
+            tokenId: u(1)
+        })
+        ._0,
         u(1)
     );
     // Transferring record 1's role leaves record 2's balance alone.
     w.call(
         bob,
-        &safeTransferFromCall { from: bob, to: owner, id: u(1), value: u(1), data: vec![].into() }
-            .abi_encode(),
+        &safeTransferFromCall {
+            from: bob,
+            to: owner,
+            id: u(1),
+            value: u(1),
+            data: vec![].into(),
+        }
+        .abi_encode(),
     )
     .unwrap();
-    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(1) })._0, U256::ZERO);
-    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(2) })._0, u(1));
+    assert_eq!(
+        w.view(&B::balanceOf_1Call {
+            account: bob,
+            integraHash: h(1)
+        })
+        ._0,
+        U256::ZERO
+    );
+    assert_eq!(
+        w.view(&B::balanceOf_1Call {
+            account: bob,
+            integraHash: h(2)
+        })
+        ._0,
+        u(1)
+    );
     let t = w.view(&B::tokensOfCall { account: bob });
-    assert_eq!((t.integraHashes, t.tokenIds, t.balances), (vec![h(2)], vec![u(1)], vec![u(1)]));
+    assert_eq!(
+        (t.integraHashes, t.tokenIds, t.balances),
+        (vec![h(2)], vec![u(1)], vec![u(1)])
+    );
     let t = w.view(&B::tokensOfCall { account: owner });
     assert_eq!((t.integraHashes, t.tokenIds), (vec![h(1)], vec![u(1)]));
 }
@@ -261,12 +318,24 @@ fn slots_outside_1_to_100_are_rejected(
 ) {
     let w = world!(tok, reg, comp, prov, eas, gov);
     w.register(owner, 1);
-    assert_error(w.reserve(owner, 1, 0, bob, 1), InvalidTokenId { tokenId: u(0) });
-    assert_error(w.reserve(owner, 1, 101, bob, 1), InvalidTokenId { tokenId: u(101) });
-    assert_error(w.reserve_anon(owner, 1, 256, b"x"), InvalidTokenId { tokenId: u(256) });
+    assert_error(
+        w.reserve(owner, 1, 0, bob, 1),
+        InvalidTokenId { tokenId: u(0) },
+    );
+    assert_error(
+        w.reserve(owner, 1, 101, bob, 1),
+        InvalidTokenId { tokenId: u(101) },
+    );
+    assert_error(
+        w.reserve_anon(owner, 1, 256, b"x"),
+        InvalidTokenId { tokenId: u(256) },
+    );
     w.reserve(owner, 1, 100, bob, 1).unwrap();
     w.reserve(owner, 1, 1, bob, 1).unwrap();
-    assert_eq!(w.tok.sender(gov).bitmaps(h(1)).0, (U256::from(1) << 100) | (U256::from(1) << 1));
+    assert_eq!(
+        w.tok.sender(gov).bitmaps(h(1)).0,
+        (U256::from(1) << 100) | (U256::from(1) << 1)
+    );
 }
 
 #[motsu::test]
@@ -285,7 +354,10 @@ fn reservation_states_follow_the_lifecycle(
     w.register(owner, 1);
     assert_error(
         w.reserve(stranger, 1, 1, bob, 1),
-        Unauthorized { caller: stranger, integraHash: h(1) },
+        Unauthorized {
+            caller: stranger,
+            integraHash: h(1),
+        },
     );
     w.reserve_anon(owner, 1, 3, b"encrypted: seller").unwrap();
     tok.assert_emitted(&B::TokenReservedAnonymous {
@@ -296,11 +368,35 @@ fn reservation_states_follow_the_lifecycle(
         processHash: p(1),
         timestamp: now(),
     });
-    assert_error(w.reserve(owner, 1, 3, bob, 1), TokenAlreadyReserved { integraHash: h(1), tokenId: u(3) });
+    assert_error(
+        w.reserve(owner, 1, 3, bob, 1),
+        TokenAlreadyReserved {
+            integraHash: h(1),
+            tokenId: u(3),
+        },
+    );
     w.attest(uid(9), bob, 1, 0);
-    assert_error(w.claim(bob, 1, 4, uid(9)), TokenNotReserved { integraHash: h(1), tokenId: u(4) });
-    assert_error(w.cancel(owner, 1, 4), TokenNotReserved { integraHash: h(1), tokenId: u(4) });
-    assert_error(w.cancel(stranger, 1, 3), Unauthorized { caller: stranger, integraHash: h(1) });
+    assert_error(
+        w.claim(bob, 1, 4, uid(9)),
+        TokenNotReserved {
+            integraHash: h(1),
+            tokenId: u(4),
+        },
+    );
+    assert_error(
+        w.cancel(owner, 1, 4),
+        TokenNotReserved {
+            integraHash: h(1),
+            tokenId: u(4),
+        },
+    );
+    assert_error(
+        w.cancel(stranger, 1, 3),
+        Unauthorized {
+            caller: stranger,
+            integraHash: h(1),
+        },
+    );
     let labels = w.view(&B::getAllEncryptedLabelsCall { integraHash: h(1) });
     assert_eq!(labels.tokenIds, vec![u(3)]);
     assert_eq!(labels.labels[0].to_vec(), b"encrypted: seller".to_vec());
@@ -313,13 +409,37 @@ fn reservation_states_follow_the_lifecycle(
         processHash: p(1),
         timestamp: now(),
     });
-    assert!(w.view(&B::getEncryptedLabelCall { integraHash: h(1), tokenId: u(3) })._0.is_empty());
+    assert!(w
+        .view(&B::getEncryptedLabelCall {
+            integraHash: h(1),
+            tokenId: u(3)
+        })
+        ._0
+        .is_empty());
     assert_eq!(w.reserve(owner, 1, 3, bob, 1).unwrap(), u(1));
     w.attest(uid(1), bob, 1, 0);
     w.claim(bob, 1, 3, uid(1)).unwrap();
-    assert_error(w.reserve(owner, 1, 3, bob, 1), TokenAlreadyClaimed { integraHash: h(1), tokenId: u(3) });
-    assert_error(w.cancel(owner, 1, 3), TokenAlreadyClaimed { integraHash: h(1), tokenId: u(3) });
-    assert_error(w.claim(bob, 1, 3, uid(1)), TokenAlreadyClaimed { integraHash: h(1), tokenId: u(3) });
+    assert_error(
+        w.reserve(owner, 1, 3, bob, 1),
+        TokenAlreadyClaimed {
+            integraHash: h(1),
+            tokenId: u(3),
+        },
+    );
+    assert_error(
+        w.cancel(owner, 1, 3),
+        TokenAlreadyClaimed {
+            integraHash: h(1),
+            tokenId: u(3),
+        },
+    );
+    assert_error(
+        w.claim(bob, 1, 3, uid(1)),
+        TokenAlreadyClaimed {
+            integraHash: h(1),
+            tokenId: u(3),
+        },
+    );
 }
 
 #[motsu::test]
@@ -339,13 +459,31 @@ fn claim_mints_exactly_the_reserved_amount_to_the_named_party(
     w.reserve(owner, 1, 2, bob, 5).unwrap();
     w.reserve(owner, 1, 1, eve, 1).unwrap();
     w.attest(uid(1), eve, 1, 0);
-    assert_error(w.claim(eve, 1, 2, uid(1)), NotReservedForYou { caller: eve, reservedFor: bob });
+    assert_error(
+        w.claim(eve, 1, 2, uid(1)),
+        NotReservedForYou {
+            caller: eve,
+            reservedFor: bob,
+        },
+    );
     // An attestation naming role 1 cannot claim role 2 (D6).
     w.attest(uid(2), bob, 1, 1);
-    assert_error(w.claim(bob, 1, 2, uid(2)), AttestationTokenMismatch { attested: u(1), claimed: u(2) });
+    assert_error(
+        w.claim(bob, 1, 2, uid(2)),
+        AttestationTokenMismatch {
+            attested: u(1),
+            claimed: u(2),
+        },
+    );
     w.attest(uid(3), bob, 1, 2);
     w.claim(bob, 1, 2, uid(3)).unwrap();
-    tok.assert_emitted(&TransferSingle { operator: bob, from: Address::ZERO, to: bob, id: u(1), value: u(5) });
+    tok.assert_emitted(&TransferSingle {
+        operator: bob,
+        from: Address::ZERO,
+        to: bob,
+        id: u(1),
+        value: u(5),
+    });
     tok.assert_emitted(&B::TokenClaimed {
         integraHash: h(1),
         tokenId: u(2),
@@ -357,11 +495,32 @@ fn claim_mints_exactly_the_reserved_amount_to_the_named_party(
     assert_eq!(w.view(&totalSupplyCall { id: u(1) })._0, u(5));
     assert!(w.view(&existsCall { id: u(1) })._0);
     assert!(!w.view(&existsCall { id: u(2) })._0);
-    let st = w.view(&B::getClaimStatusCall { integraHash: h(1), tokenId: u(2) });
+    let st = w.view(&B::getClaimStatusCall {
+        integraHash: h(1),
+        tokenId: u(2),
+    });
     assert_eq!((st.claimed, st.claimedBy), (true, bob));
-    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: u(2) })._0;
-    assert_eq!((info.totalSupply, info.reserved, info.holders, info.claimedBy), (u(5), U256::ZERO, vec![bob], bob));
-    let open = w.view(&B::getReservedTokensCall { integraHash: h(1), recipient: eve })._0;
+    let info = w
+        .view(&B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: u(2),
+        })
+        ._0;
+    assert_eq!(
+        (
+            info.totalSupply,
+            info.reserved,
+            info.holders,
+            info.claimedBy
+        ),
+        (u(5), U256::ZERO, vec![bob], bob)
+    );
+    let open = w
+        .view(&B::getReservedTokensCall {
+            integraHash: h(1),
+            recipient: eve,
+        })
+        ._0;
     assert_eq!(open, vec![u(1)]);
     assert!(!w.view(&B::isDocumentCompleteCall { integraHash: h(1) })._0);
 }
@@ -395,7 +554,11 @@ fn last_claim_completes_once_and_issues_credentials_to_every_party(
         timestamp: now(),
     });
     assert_eq!(w.count::<B::TrustCredentialIssued>(), 2);
-    tok.assert_emitted(&B::TrustCredentialsIssued { integraHash: h(1), partyCount: u(2), timestamp: now() });
+    tok.assert_emitted(&B::TrustCredentialsIssued {
+        integraHash: h(1),
+        partyCount: u(2),
+        timestamp: now(),
+    });
     assert_eq!(eas.sender(gov).calls(), 2);
     assert!(w.view(&B::isDocumentCompleteCall { integraHash: h(1) })._0);
     assert_eq!(w.tok.sender(gov).base.parties_of(h(1)), vec![bob, carol]);
@@ -434,8 +597,19 @@ fn failing_eas_never_blocks_the_completing_claim(
         reason: reason.into(),
         timestamp: now(),
     });
-    tok.assert_emitted(&B::TrustCredentialsIssued { integraHash: h(1), partyCount: u(1), timestamp: now() });
-    assert_eq!(w.view(&B::balanceOf_0Call { account: bob, tokenId: u(1) })._0, u(1));
+    tok.assert_emitted(&B::TrustCredentialsIssued {
+        integraHash: h(1),
+        partyCount: u(1),
+        timestamp: now(),
+    });
+    assert_eq!(
+        w.view(&B::balanceOf_0Call {
+            account: bob,
+            tokenId: u(1)
+        })
+        ._0,
+        u(1)
+    );
 }
 
 #[motsu::test]
@@ -485,13 +659,28 @@ fn transfers_keep_holders_and_tokens_of_in_step(
     w.attest(uid(1), bob, 1, 0);
     w.claim(bob, 1, 1, uid(1)).unwrap();
     w.claim(bob, 1, 2, uid(1)).unwrap();
-    let partial = safeTransferFromCall { from: bob, to: carol, id: u(1), value: u(3), data: vec![].into() };
+    let partial = safeTransferFromCall {
+        from: bob,
+        to: carol,
+        id: u(1),
+        value: u(3),
+        data: vec![].into(),
+    };
     assert_eq!(
         w.call(carol, &partial.abi_encode()),
-        Err(ERC1155MissingApprovalForAll { operator: carol, owner: bob }.abi_encode())
+        Err(ERC1155MissingApprovalForAll {
+            operator: carol,
+            owner: bob
+        }
+        .abi_encode())
     );
     w.call(bob, &partial.abi_encode()).unwrap();
-    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: u(1) })._0;
+    let info = w
+        .view(&B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: u(1),
+        })
+        ._0;
     assert_eq!(info.holders, vec![bob, carol]);
     let batch = safeBatchTransferFromCall {
         from: bob,
@@ -501,20 +690,70 @@ fn transfers_keep_holders_and_tokens_of_in_step(
         data: vec![].into(),
     };
     w.call(bob, &batch.abi_encode()).unwrap();
-    assert!(w.view(&B::tokensOfCall { account: bob }).tokenIds.is_empty());
+    assert!(w
+        .view(&B::tokensOfCall { account: bob })
+        .tokenIds
+        .is_empty());
     let t = w.view(&B::tokensOfCall { account: carol });
-    assert_eq!((t.tokenIds, t.balances), (vec![u(1), u(2)], vec![u(4), u(1)]));
-    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: u(1) })._0;
+    assert_eq!(
+        (t.tokenIds, t.balances),
+        (vec![u(1), u(2)], vec![u(4), u(1)])
+    );
+    let info = w
+        .view(&B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: u(1),
+        })
+        ._0;
     assert_eq!(info.holders, vec![carol]);
     assert_eq!(
-        w.call(carol, &safeTransferFromCall { from: carol, to: bob, id: u(2), value: u(2), data: vec![].into() }.abi_encode()),
-        Err(ERC1155InsufficientBalance { sender: carol, balance: u(1), needed: u(2), tokenId: u(2) }.abi_encode())
+        w.call(
+            carol,
+            &safeTransferFromCall {
+                from: carol,
+                to: bob,
+                id: u(2),
+                value: u(2),
+                data: vec![].into()
+            }
+            .abi_encode()
+        ),
+        Err(ERC1155InsufficientBalance {
+            sender: carol,
+            balance: u(1),
+            needed: u(2),
+            tokenId: u(2)
+        }
+        .abi_encode())
     );
-    let b = w.view(&balanceOfBatchCall { accounts: vec![carol, bob], ids: vec![u(1), u(1)] })._0;
+    let b = w
+        .view(&balanceOfBatchCall {
+            accounts: vec![carol, bob],
+            ids: vec![u(1), u(1)],
+        })
+        ._0;
     assert_eq!(b, vec![u(4), U256::ZERO]);
-    w.call(carol, &setApprovalForAllCall { operator: bob, approved: true }.abi_encode()).unwrap();
-    tok.assert_emitted(&ApprovalForAll { account: carol, operator: bob, approved: true });
-    assert!(w.view(&isApprovedForAllCall { account: carol, operator: bob })._0);
+    w.call(
+        carol,
+        &setApprovalForAllCall {
+            operator: bob,
+            approved: true,
+        }
+        .abi_encode(),
+    )
+    .unwrap();
+    tok.assert_emitted(&ApprovalForAll {
+        account: carol,
+        operator: bob,
+        approved: true,
+    });
+    assert!(
+        w.view(&isApprovedForAllCall {
+            account: carol,
+            operator: bob
+        })
+        ._0
+    );
 }
 
 #[motsu::test]
@@ -528,11 +767,20 @@ fn uri_and_interfaces(
     bob: Address,
 ) {
     let w = world!(tok, reg, comp, prov, eas, gov);
-    assert_eq!(w.view(&uriCall { id: u(7) })._0, "https://roles.example/{id}.json");
-    let set = setURICall { newuri: "ipfs://r/{id}".into() }.abi_encode();
+    assert_eq!(
+        w.view(&uriCall { id: u(7) })._0,
+        "https://roles.example/{id}.json"
+    );
+    let set = setURICall {
+        newuri: "ipfs://r/{id}".into(),
+    }
+    .abi_encode();
     assert!(w.call(bob, &set).is_err());
     w.call(gov, &set).unwrap();
-    tok.assert_emitted(&URI { value: "ipfs://r/{id}".into(), id: U256::ZERO });
+    tok.assert_emitted(&URI {
+        value: "ipfs://r/{id}".into(),
+        id: U256::ZERO,
+    });
     assert_eq!(w.view(&B::tokenTypeCall {})._0, 2);
     for id in [
         [0x01, 0xff, 0xc9, 0xa7],
@@ -542,9 +790,20 @@ fn uri_and_interfaces(
         [0xd9, 0xb6, 0x7a, 0x26],
         [0x0e, 0x89, 0x34, 0x1c],
     ] {
-        assert!(w.view(&B::supportsInterfaceCall { interfaceId: id.into() })._0, "{id:02x?}");
+        assert!(
+            w.view(&B::supportsInterfaceCall {
+                interfaceId: id.into()
+            })
+            ._0,
+            "{id:02x?}"
+        );
     }
-    assert!(!w.view(&B::supportsInterfaceCall { interfaceId: [0xff; 4].into() })._0);
+    assert!(
+        !w.view(&B::supportsInterfaceCall {
+            interfaceId: [0xff; 4].into()
+        })
+        ._0
+    );
     let erc1155 = integra_primitives::erc165::interface_id(&[
         B::balanceOf_0Call::SELECTOR,
         balanceOfBatchCall::SELECTOR,

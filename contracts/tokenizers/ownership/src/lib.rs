@@ -14,8 +14,8 @@
 //! reference let the owner of record A claim or cancel record B's token by passing B's id.
 //!
 //! # Storage per record (gas)
-//! Reserve writes two fresh slots: `records[h]` = token id (4 bytes) + party (20) + minted (1)
-//! + label length (2) + position in the holder's `tokensOf` list (4), where party is
+//! Reserve writes two fresh slots: `records[h]` = token id (4 bytes), party (20), minted (1),
+//! label length (2) and position in the holder's `tokensOf` list (4), where party is
 //! `reservedFor` until the claim and `claimedBy` after it; and `tokenHash[id]`. An anonymous
 //! label adds only its words (the length lives in the record). The `tokensOf` index costs one
 //! slot per held token: its length is the ERC-721 balance and each token's position sits in its
@@ -46,13 +46,13 @@ pub use integra_tokenizer_base as base;
 use integra_tokenizer_base::{
     interface_arg, token_type, Config, Error as BaseError, TokenizerBase, COMMON_INTERFACE_IDS,
 };
-use openzeppelin_stylus::token::erc721::{
-    self, extensions::Erc721Metadata, Erc721, IErc721,
-};
+use openzeppelin_stylus::token::erc721::{self, extensions::Erc721Metadata, Erc721, IErc721};
 use stylus_sdk::{
     abi::Bytes,
     prelude::*,
-    storage::{StorageAddress, StorageB256, StorageBool, StorageMap, StorageU16, StorageU256, StorageU32},
+    storage::{
+        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU16, StorageU256, StorageU32,
+    },
     ArbResult,
 };
 
@@ -265,9 +265,14 @@ fn id_word(id: u64) -> U256 {
     U256::from(id)
 }
 
+#[allow(clippy::cast_possible_truncation)] // a Uint<32, 1> holds at most 32 bits
 fn u32_of(v: alloy_primitives::Uint<32, 1>) -> u32 {
-    // A Uint<32, 1> holds at most 32 bits.
     v.as_limbs()[0] as u32
+}
+
+#[allow(clippy::cast_possible_truncation)] // a Uint<16, 1> holds at most 16 bits
+fn u16_of(v: alloy_primitives::Uint<16, 1>) -> u16 {
+    v.as_limbs()[0] as u16
 }
 
 fn w32(v: u32) -> alloy_primitives::Uint<32, 1> {
@@ -331,7 +336,11 @@ impl OwnershipTokenizer {
     /// `tokenId` 0 = the record's token; any other id must be bound to `h`.
     fn resolve(&self, h: B256, token_id: U256) -> Res<Reservation> {
         let r = self.reservation_of(h);
-        let id = if token_id.is_zero() { r.token_id } else { token_id };
+        let id = if token_id.is_zero() {
+            r.token_id
+        } else {
+            token_id
+        };
         if id.is_zero() || self.token_hash.get(id) != h {
             return Err(TokenNotFound {
                 integraHash: h,
@@ -374,7 +383,10 @@ impl OwnershipTokenizer {
         }
         let r = self.reservation_of(h);
         if r.minted {
-            return Err(AlreadyMinted { tokenId: r.token_id }.into());
+            return Err(AlreadyMinted {
+                tokenId: r.token_id,
+            }
+            .into());
         }
         if !r.token_id.is_zero() {
             return Err(AlreadyReserved { integraHash: h }.into());
@@ -387,7 +399,8 @@ impl OwnershipTokenizer {
         rec.token_id.set(w32(small));
         rec.party.set(recipient.unwrap_or_default());
         // ≤ 500 bytes (checked above).
-        rec.label_len.set(w16(label.len() as u16));
+        rec.label_len
+            .set(w16(u16::try_from(label.len()).unwrap_or(u16::MAX)));
         self.token_hash.setter(id).set(h);
         let mut words = self.labels.setter(id);
         for (i, chunk) in label.chunks(32).enumerate() {
@@ -484,7 +497,7 @@ impl OwnershipTokenizer {
             }
             .into());
         }
-        let words = u32::from(self.records.getter(h).label_len.get().as_limbs()[0] as u16).div_ceil(32);
+        let words = u32::from(u16_of(self.records.getter(h).label_len.get())).div_ceil(32);
         let mut rec = self.records.setter(h);
         rec.token_id.set(w32(0));
         rec.party.set(Address::ZERO);
@@ -571,7 +584,7 @@ impl OwnershipTokenizer {
     }
 
     fn label_of(&self, h: B256, id: U256) -> Vec<u8> {
-        let len = usize::from(self.records.getter(h).label_len.get().as_limbs()[0] as u16);
+        let len = usize::from(u16_of(self.records.getter(h).label_len.get()));
         let words = self.labels.getter(id);
         let mut out = Vec::with_capacity(len.div_ceil(32) * 32);
         for i in 0..len.div_ceil(32) {
@@ -594,9 +607,13 @@ impl OwnershipTokenizer {
     /// `from`'s ERC-721 balance no longer counts it.
     fn index_remove(&mut self, from: Address, h: B256) {
         let last = self.erc721.balance_of(from).unwrap_or_default();
-        let Ok(last) = u32::try_from(last) else { return };
+        let Ok(last) = u32::try_from(last) else {
+            return;
+        };
         let pos = u32_of(self.records.getter(h).held_pos.get());
-        let Some(index) = pos.checked_sub(1) else { return };
+        let Some(index) = pos.checked_sub(1) else {
+            return;
+        };
         if index != last {
             let moved = self.held.getter(from).get(pos_word(last));
             self.held.setter(from).setter(pos_word(index)).set(moved);
@@ -683,8 +700,13 @@ impl OwnershipTokenizer {
         }
         if let Some(data) = safe {
             let operator = self.vm().msg_sender();
-            self.erc721
-                ._check_on_erc721_received(operator, from, to, id, &Bytes::from(data.to_vec()))?;
+            self.erc721._check_on_erc721_received(
+                operator,
+                from,
+                to,
+                id,
+                &Bytes::from(data.to_vec()),
+            )?;
         }
         Ok(())
     }
@@ -731,6 +753,7 @@ macro_rules! arg {
     };
 }
 
+#[allow(clippy::unnecessary_wraps)] // the router's result type
 fn ret(tokens: &[Token<'_>]) -> ArbResult {
     Ok(returns(tokens))
 }
@@ -741,7 +764,7 @@ fn run<T>(r: Res<T>) -> ArbResult {
 }
 
 fn info_tokens(i: &Info) -> ArbResult {
-    let holders: Vec<B256> = i.holders.iter().map(|a| a.into_word()).collect();
+    let holders: Vec<B256> = i.holders.iter().map(Address::into_word).collect();
     let fields = [
         i.integra_hash.into(),
         i.token_id.into(),
@@ -779,16 +802,18 @@ fn dispatch_view(s: &OwnershipTokenizer, selector: [u8; 4], a: Args<'_>) -> Opti
         B::balanceOf_0Call::SELECTOR => {
             ret(&[s.balance_of_id(arg!(a.address(0)), arg!(a.u256(1))).into()])
         }
-        B::balanceOf_1Call::SELECTOR => {
-            ret(&[s.balance_of_record(arg!(a.address(0)), arg!(a.word(1))).into()])
-        }
+        B::balanceOf_1Call::SELECTOR => ret(&[s
+            .balance_of_record(arg!(a.address(0)), arg!(a.word(1)))
+            .into()]),
         B::balanceOfDocumentTokenCall::SELECTOR => ret(&[s
             .balance_of_document_token(arg!(a.address(0)), arg!(a.word(1)), arg!(a.u256(2)))
             .into()]),
-        B::getTokenInfoCall::SELECTOR => info_tokens(&s.token_info(arg!(a.word(0)), arg!(a.u256(1)))),
-        B::getEncryptedLabelCall::SELECTOR => {
-            ret(&[Token::Bytes(&s.encrypted_label(arg!(a.word(0)), arg!(a.u256(1))))])
+        B::getTokenInfoCall::SELECTOR => {
+            info_tokens(&s.token_info(arg!(a.word(0)), arg!(a.u256(1))))
         }
+        B::getEncryptedLabelCall::SELECTOR => ret(&[Token::Bytes(
+            &s.encrypted_label(arg!(a.word(0)), arg!(a.u256(1))),
+        )]),
         B::getAllEncryptedLabelsCall::SELECTOR => {
             let h = arg!(a.word(0));
             let r = s.reservation_of(h);
@@ -893,12 +918,9 @@ fn dispatch_write(
             arg!(a.word(2)),
             arg!(a.word(3)),
         )),
-        B::cancelReservationCall::SELECTOR => run(s.cancel(
-            sender,
-            arg!(a.word(0)),
-            arg!(a.u256(1)),
-            arg!(a.word(2)),
-        )),
+        B::cancelReservationCall::SELECTOR => {
+            run(s.cancel(sender, arg!(a.word(0)), arg!(a.u256(1)), arg!(a.word(2))))
+        }
         transferFromCall::SELECTOR => run(s.transfer(
             arg!(a.address(0)),
             arg!(a.address(1)),

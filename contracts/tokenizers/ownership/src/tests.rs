@@ -7,7 +7,14 @@
 //! unauthorized callers, limits at and past the boundary, events with exact fields; the
 //! reference's defects (spec 11 §2.1, DESIGN §5) each have a test that fails on its behaviour;
 //! property tests for spec 10 §11.
-#![allow(clippy::needless_pass_by_value, clippy::too_many_arguments)] // motsu fixtures
+#![allow(
+    clippy::needless_pass_by_value,
+    clippy::too_many_arguments,
+    clippy::cast_possible_truncation,
+    clippy::bool_assert_comparison,
+    clippy::single_match,
+    clippy::unnecessary_wraps
+)] // motsu fixtures; small test indices
 
 mod properties;
 
@@ -25,8 +32,8 @@ use integra_registry::IntegraRegistry;
 use integra_tokenizer_base::testing::{provider_id, TestProvider};
 use integra_tokenizer_base::{
     AccessControlUnauthorizedAccount, AttestationTokenMismatch, EncryptedLabelTooLarge,
-    EnforcedPause, InvalidAmount, InvalidProcessHash, NotReservedForYou, ReentrancyGuardReentrantCall,
-    TokenizerNotSet, Unauthorized, WrongTokenizer, ZeroAddress,
+    EnforcedPause, InvalidAmount, InvalidProcessHash, NotReservedForYou,
+    ReentrancyGuardReentrantCall, TokenizerNotSet, Unauthorized, WrongTokenizer, ZeroAddress,
 };
 use motsu::prelude::*;
 use stylus_sdk::{
@@ -124,8 +131,8 @@ impl Receiver {
                     amount: one(),
                     processHash: p(1),
                 };
-                let err = unsafe { RawCall::new().call(tokenizer, &call.abi_encode()) }
-                    .unwrap_err();
+                let err =
+                    unsafe { RawCall::new().call(tokenizer, &call.abi_encode()) }.unwrap_err();
                 self.reentry_error.set_bytes(err);
                 Ok(alloy_primitives::FixedBytes([0x15, 0x0b, 0x7a, 0x02]))
             }
@@ -264,7 +271,9 @@ impl World<'_> {
     }
 
     fn view<C: SolCall>(&self, c: &C) -> C::Return {
-        let out = self.call(Address::ZERO, &c.abi_encode()).expect("view succeeds");
+        let out = self
+            .call(Address::ZERO, &c.abi_encode())
+            .expect("view succeeds");
         C::abi_decode_returns(&out, true).expect("alloy decodes the return")
     }
 }
@@ -291,14 +300,22 @@ fn constructor_grants_roles_and_stores_configuration(
     }
     assert_eq!(w.view(&B::documentRegistryCall {})._0, reg.address());
     assert_eq!(w.view(&B::easCall {})._0, Address::repeat_byte(0xea));
-    assert!(w.view(&B::isTrustedForwarderCall { forwarder: FORWARDER })._0);
+    assert!(
+        w.view(&B::isTrustedForwarderCall {
+            forwarder: FORWARDER
+        })
+        ._0
+    );
     assert!(!w.view(&B::isTrustedForwarderCall { forwarder: gov })._0);
     assert_eq!(w.view(&B::VERSIONCall {})._0, "7.0.0");
     assert_eq!(w.view(&B::getVersionCall {})._0, "7.0.0");
     assert_eq!(w.view(&B::tokenTypeCall {})._0, 1);
     assert_eq!(w.view(&nameCall {})._0, "Deeds");
     assert_eq!(w.view(&symbolCall {})._0, "DEED");
-    assert_eq!(w.view(&B::MAX_ENCRYPTED_LABEL_LENGTHCall {})._0, U256::from(500));
+    assert_eq!(
+        w.view(&B::MAX_ENCRYPTED_LABEL_LENGTHCall {})._0,
+        U256::from(500)
+    );
     assert_eq!(w.view(&B::CAPABILITY_CLAIM_TOKENCall {})._0, U256::from(2));
     assert_eq!(w.view(&B::trustRegistryCall {})._0, Address::ZERO);
 }
@@ -369,15 +386,37 @@ fn owner_reserves_a_named_token_with_the_next_id(
         timestamp: now(),
     });
     assert_eq!(w.reserve(owner, 2, bob).unwrap(), U256::from(2));
-    assert_eq!(w.view(&integraHashToTokenIdCall { integraHash: h(2) })._0, U256::from(2));
-    assert_eq!(w.view(&B::getDocumentHashCall { id: U256::from(2) })._0, h(2));
     assert_eq!(
-        w.view(&B::getReservedTokensCall { integraHash: h(1), recipient: bob })._0,
+        w.view(&integraHashToTokenIdCall { integraHash: h(2) })._0,
+        U256::from(2)
+    );
+    assert_eq!(
+        w.view(&B::getDocumentHashCall { id: U256::from(2) })._0,
+        h(2)
+    );
+    assert_eq!(
+        w.view(&B::getReservedTokensCall {
+            integraHash: h(1),
+            recipient: bob
+        })
+        ._0,
         vec![one()]
     );
-    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: U256::ZERO })._0;
+    let info = w
+        .view(&B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+        })
+        ._0;
     assert_eq!(
-        (info.integraHash, info.tokenId, info.totalSupply, info.reserved, info.reservedFor, info.claimed),
+        (
+            info.integraHash,
+            info.tokenId,
+            info.totalSupply,
+            info.reserved,
+            info.reservedFor,
+            info.claimed
+        ),
         (h(1), one(), U256::ZERO, one(), bob, false)
     );
     assert!(info.holders.is_empty());
@@ -398,11 +437,17 @@ fn executor_reserves_and_the_governor_and_strangers_cannot(
     w.register_with(owner, 1, tok.address(), executor);
     assert_error(
         w.reserve(stranger, 1, stranger),
-        Unauthorized { caller: stranger, integraHash: h(1) },
+        Unauthorized {
+            caller: stranger,
+            integraHash: h(1),
+        },
     );
     assert_error(
         w.reserve(gov, 1, gov),
-        Unauthorized { caller: gov, integraHash: h(1) },
+        Unauthorized {
+            caller: gov,
+            integraHash: h(1),
+        },
     );
     assert_eq!(w.reserve(executor, 1, stranger).unwrap(), one());
 }
@@ -423,7 +468,10 @@ fn reserve_requires_the_record_bound_to_this_tokenizer(
         .unwrap();
     w.register_with(owner, 1, Address::ZERO, Address::ZERO);
     w.register_with(owner, 2, other.address(), Address::ZERO);
-    assert_error(w.reserve(owner, 1, owner), TokenizerNotSet { integraHash: h(1) });
+    assert_error(
+        w.reserve(owner, 1, owner),
+        TokenizerNotSet { integraHash: h(1) },
+    );
     assert_error(
         w.reserve(owner, 2, owner),
         WrongTokenizer {
@@ -433,7 +481,10 @@ fn reserve_requires_the_record_bound_to_this_tokenizer(
         },
     );
     // Unregistered record: no tokenizer.
-    assert_error(w.reserve(owner, 3, owner), TokenizerNotSet { integraHash: h(3) });
+    assert_error(
+        w.reserve(owner, 3, owner),
+        TokenizerNotSet { integraHash: h(3) },
+    );
 }
 
 #[motsu::test]
@@ -452,10 +503,21 @@ fn reserve_validates_amount_process_hash_recipient_in_order(
             .reserve(owner, h(1), recipient, amount, &[], process)
             .motsu_res()
     };
-    assert_error(r(U256::ZERO, B256::ZERO, Some(Address::ZERO)), InvalidAmount { amount: U256::ZERO });
-    assert_error(r(one(), B256::ZERO, Some(Address::ZERO)), InvalidProcessHash {});
+    assert_error(
+        r(U256::ZERO, B256::ZERO, Some(Address::ZERO)),
+        InvalidAmount { amount: U256::ZERO },
+    );
+    assert_error(
+        r(one(), B256::ZERO, Some(Address::ZERO)),
+        InvalidProcessHash {},
+    );
     assert_error(r(one(), p(1), Some(Address::ZERO)), ZeroAddress {});
-    assert_error(r(U256::from(2), p(1), Some(owner)), InvalidAmount { amount: U256::from(2) });
+    assert_error(
+        r(U256::from(2), p(1), Some(owner)),
+        InvalidAmount {
+            amount: U256::from(2),
+        },
+    );
     assert!(r(one(), p(1), Some(owner)).is_ok());
 }
 
@@ -472,7 +534,10 @@ fn anonymous_label_of_500_bytes_passes_and_501_fails(
     w.register(owner, 1);
     assert_error(
         w.reserve_anon(owner, 1, &[7; 501]),
-        EncryptedLabelTooLarge { length: U256::from(501), maximum: U256::from(500) },
+        EncryptedLabelTooLarge {
+            length: U256::from(501),
+            maximum: U256::from(500),
+        },
     );
     let label = vec![7u8; 500];
     assert_eq!(w.reserve_anon(owner, 1, &label).unwrap(), one());
@@ -485,7 +550,11 @@ fn anonymous_label_of_500_bytes_passes_and_501_fails(
         timestamp: now(),
     });
     assert_eq!(
-        w.view(&B::getEncryptedLabelCall { integraHash: h(1), tokenId: U256::ZERO })._0,
+        w.view(&B::getEncryptedLabelCall {
+            integraHash: h(1),
+            tokenId: U256::ZERO
+        })
+        ._0,
         label
     );
     let all = w.view(&B::getAllEncryptedLabelsCall { integraHash: h(1) });
@@ -507,8 +576,14 @@ fn second_reservation_of_a_record_fails_whatever_its_kind(
     w.register(owner, 1);
     w.reserve_anon(owner, 1, b"label").unwrap();
     // The reference let a named reserve pass over an anonymous one: two tokens for one record.
-    assert_error(w.reserve(owner, 1, bob), AlreadyReserved { integraHash: h(1) });
-    assert_error(w.reserve_anon(owner, 1, b"x"), AlreadyReserved { integraHash: h(1) });
+    assert_error(
+        w.reserve(owner, 1, bob),
+        AlreadyReserved { integraHash: h(1) },
+    );
+    assert_error(
+        w.reserve_anon(owner, 1, b"x"),
+        AlreadyReserved { integraHash: h(1) },
+    );
     w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
     w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
     assert_error(w.reserve(owner, 1, bob), AlreadyMinted { tokenId: one() });
@@ -529,7 +604,14 @@ fn paused_tokenizer_refuses_lifecycle_calls_but_serves_views(
     w.register(owner, 2);
     w.reserve(owner, 2, bob).unwrap();
     w.attest(uid(2), bob, 2, CORE_CLAIM, U256::ZERO);
-    assert_eq!(w.call(bob, &B::pauseCall {}.abi_encode()), Err(AccessControlUnauthorizedAccount { account: bob, neededRole: GOVERNOR_ROLE }.abi_encode()));
+    assert_eq!(
+        w.call(bob, &B::pauseCall {}.abi_encode()),
+        Err(AccessControlUnauthorizedAccount {
+            account: bob,
+            neededRole: GOVERNOR_ROLE
+        }
+        .abi_encode())
+    );
     w.call(gov, &B::pauseCall {}.abi_encode()).unwrap();
     tok.assert_emitted(&B::Paused { account: gov });
     assert!(w.view(&B::pausedCall {})._0);
@@ -537,7 +619,10 @@ fn paused_tokenizer_refuses_lifecycle_calls_but_serves_views(
     assert_error(w.reserve_anon(owner, 1, b"l"), EnforcedPause {});
     assert_error(w.claim(bob, 2, U256::ZERO, uid(2)), EnforcedPause {});
     assert_error(w.cancel(owner, 2, U256::ZERO), EnforcedPause {});
-    assert_eq!(w.call(gov, &B::pauseCall {}.abi_encode()), Err(EnforcedPause {}.abi_encode()));
+    assert_eq!(
+        w.call(gov, &B::pauseCall {}.abi_encode()),
+        Err(EnforcedPause {}.abi_encode())
+    );
     assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, h(2));
     w.call(gov, &B::unpauseCall {}.abi_encode()).unwrap();
     tok.assert_emitted(&B::Unpaused { account: gov });
@@ -565,7 +650,11 @@ fn attested_recipient_claims_mints_and_completes_the_record_once(
     w.reserve(owner, 1, bob).unwrap();
     w.attest(uid(1), bob, 1, CORE_CLAIM | CORE_VIEW, one());
     assert_eq!(w.claim(bob, 1, U256::ZERO, uid(1)).unwrap(), one());
-    tok.assert_emitted(&Transfer { from: Address::ZERO, to: bob, tokenId: one() });
+    tok.assert_emitted(&Transfer {
+        from: Address::ZERO,
+        to: bob,
+        tokenId: one(),
+    });
     tok.assert_emitted(&B::TokenClaimed {
         integraHash: h(1),
         tokenId: one(),
@@ -582,28 +671,83 @@ fn attested_recipient_claims_mints_and_completes_the_record_once(
     });
     assert_eq!(w.view(&ownerOfCall { tokenId: one() })._0, bob);
     assert_eq!(w.view(&balanceOfCall { owner: bob })._0, one());
-    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(1) })._0, one());
-    assert_eq!(w.view(&B::balanceOf_0Call { account: bob, tokenId: one() })._0, one());
-    assert_eq!(w.view(&B::balanceOf_0Call { account: bob, tokenId: U256::ZERO })._0, one());
     assert_eq!(
-        w.view(&B::balanceOfDocumentTokenCall { account: bob, integraHash: h(1), tokenId: one() })._0,
+        w.view(&B::balanceOf_1Call {
+            account: bob,
+            integraHash: h(1)
+        })
+        ._0,
         one()
     );
     assert_eq!(
-        w.view(&B::balanceOfDocumentTokenCall { account: bob, integraHash: h(1), tokenId: U256::from(5) })._0,
+        w.view(&B::balanceOf_0Call {
+            account: bob,
+            tokenId: one()
+        })
+        ._0,
+        one()
+    );
+    assert_eq!(
+        w.view(&B::balanceOf_0Call {
+            account: bob,
+            tokenId: U256::ZERO
+        })
+        ._0,
+        one()
+    );
+    assert_eq!(
+        w.view(&B::balanceOfDocumentTokenCall {
+            account: bob,
+            integraHash: h(1),
+            tokenId: one()
+        })
+        ._0,
+        one()
+    );
+    assert_eq!(
+        w.view(&B::balanceOfDocumentTokenCall {
+            account: bob,
+            integraHash: h(1),
+            tokenId: U256::from(5)
+        })
+        ._0,
         U256::ZERO
     );
-    let status = w.view(&B::getClaimStatusCall { integraHash: h(1), tokenId: one() });
+    let status = w.view(&B::getClaimStatusCall {
+        integraHash: h(1),
+        tokenId: one(),
+    });
     assert_eq!((status.claimed, status.claimedBy), (true, bob));
     assert!(w.view(&B::isDocumentCompleteCall { integraHash: h(1) })._0);
-    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: one() })._0;
+    let info = w
+        .view(&B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: one(),
+        })
+        ._0;
     assert_eq!(
-        (info.totalSupply, info.reserved, info.holders, info.claimed, info.claimedBy, info.reservedFor),
+        (
+            info.totalSupply,
+            info.reserved,
+            info.holders,
+            info.claimed,
+            info.claimedBy,
+            info.reservedFor
+        ),
         (one(), U256::ZERO, vec![bob], true, bob, Address::ZERO)
     );
     let t = w.view(&B::tokensOfCall { account: bob });
-    assert_eq!((t.integraHashes, t.tokenIds, t.balances), (vec![h(1)], vec![one()], vec![one()]));
-    assert!(w.view(&B::getReservedTokensCall { integraHash: h(1), recipient: bob })._0.is_empty());
+    assert_eq!(
+        (t.integraHashes, t.tokenIds, t.balances),
+        (vec![h(1)], vec![one()], vec![one()])
+    );
+    assert!(w
+        .view(&B::getReservedTokensCall {
+            integraHash: h(1),
+            recipient: bob
+        })
+        ._0
+        .is_empty());
 }
 
 #[motsu::test]
@@ -621,8 +765,14 @@ fn claiming_twice_fails(
     w.reserve_anon(owner, 1, b"role").unwrap();
     w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
     w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
-    assert_error(w.claim(bob, 1, U256::ZERO, uid(1)), AlreadyMinted { tokenId: one() });
-    assert_error(w.claim(bob, 1, one(), uid(1)), AlreadyMinted { tokenId: one() });
+    assert_error(
+        w.claim(bob, 1, U256::ZERO, uid(1)),
+        AlreadyMinted { tokenId: one() },
+    );
+    assert_error(
+        w.claim(bob, 1, one(), uid(1)),
+        AlreadyMinted { tokenId: one() },
+    );
     assert_eq!(
         tok.all_events()
             .iter()
@@ -650,7 +800,10 @@ fn named_reservation_is_claimable_only_by_its_recipient(
     w.attest(uid(2), eve, 1, CORE_CLAIM, U256::ZERO);
     assert_error(
         w.claim(eve, 1, U256::ZERO, uid(2)),
-        NotReservedForYou { caller: eve, reservedFor: bob },
+        NotReservedForYou {
+            caller: eve,
+            reservedFor: bob,
+        },
     );
     // Bob's attestation replayed by Eve (mempool): the provider refuses a foreign recipient.
     w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
@@ -682,7 +835,10 @@ fn anonymous_reservation_goes_to_the_first_attested_claimant(
     w.attest(uid(1), carol, 1, CORE_CLAIM, U256::ZERO);
     w.attest(uid(2), bob, 1, CORE_CLAIM, U256::ZERO);
     w.claim(carol, 1, U256::ZERO, uid(1)).unwrap();
-    assert_error(w.claim(bob, 1, U256::ZERO, uid(2)), AlreadyMinted { tokenId: one() });
+    assert_error(
+        w.claim(bob, 1, U256::ZERO, uid(2)),
+        AlreadyMinted { tokenId: one() },
+    );
     assert_eq!(w.view(&ownerOfCall { tokenId: one() })._0, carol);
 }
 
@@ -726,7 +882,10 @@ fn claim_attestation_must_match_record_token_and_capability(
     w.attest(uid(3), bob, 1, CORE_CLAIM, U256::from(2));
     assert_error(
         w.claim(bob, 1, U256::ZERO, uid(3)),
-        AttestationTokenMismatch { attested: U256::from(2), claimed: one() },
+        AttestationTokenMismatch {
+            attested: U256::from(2),
+            claimed: one(),
+        },
     );
     // Exact token id and "any" (0) both pass.
     w.attest(uid(4), bob, 1, CORE_CLAIM, one());
@@ -757,11 +916,17 @@ fn claiming_another_records_token_fails(
         tok.sender(mallory)
             .claim(mallory, h(2), one(), uid(1), p(2))
             .motsu_res(),
-        TokenNotFound { integraHash: h(2), tokenId: one() },
+        TokenNotFound {
+            integraHash: h(2),
+            tokenId: one(),
+        },
     );
     assert_error(
         w.claim(mallory, 2, U256::from(99), uid(1)),
-        TokenNotFound { integraHash: h(2), tokenId: U256::from(99) },
+        TokenNotFound {
+            integraHash: h(2),
+            tokenId: U256::from(99),
+        },
     );
     assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, h(1));
     assert_eq!(w.view(&balanceOfCall { owner: mallory })._0, U256::ZERO);
@@ -783,11 +948,16 @@ fn claim_requires_process_hash_and_binding(
     w.reserve(owner, 1, bob).unwrap();
     w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
     assert_error(
-        tok.sender(bob).claim(bob, h(1), U256::ZERO, uid(1), B256::ZERO).motsu_res(),
+        tok.sender(bob)
+            .claim(bob, h(1), U256::ZERO, uid(1), B256::ZERO)
+            .motsu_res(),
         InvalidProcessHash {},
     );
     w.attest(uid(3), bob, 3, CORE_CLAIM, U256::ZERO);
-    assert_error(w.claim(bob, 3, U256::ZERO, uid(3)), TokenizerNotSet { integraHash: h(3) });
+    assert_error(
+        w.claim(bob, 3, U256::ZERO, uid(3)),
+        TokenizerNotSet { integraHash: h(3) },
+    );
     // The guard is released on every failure path: the valid claim still goes through.
     w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
 }
@@ -809,11 +979,17 @@ fn claiming_a_cancelled_reservation_fails(
     w.cancel(owner, 1, U256::ZERO).unwrap();
     assert_error(
         w.claim(bob, 1, U256::ZERO, uid(1)),
-        TokenNotFound { integraHash: h(1), tokenId: U256::ZERO },
+        TokenNotFound {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+        },
     );
     assert_error(
         w.claim(bob, 1, one(), uid(1)),
-        TokenNotFound { integraHash: h(1), tokenId: one() },
+        TokenNotFound {
+            integraHash: h(1),
+            tokenId: one(),
+        },
     );
 }
 
@@ -838,7 +1014,14 @@ fn claim_to_a_contract_checks_erc721_acceptance(
         ERC721InvalidReceiver { receiver: r }.abi_encode()
     );
     // The failed claim changed nothing.
-    assert_eq!(w.view(&B::getClaimStatusCall { integraHash: h(1), tokenId: one() }).claimed, false);
+    assert_eq!(
+        w.view(&B::getClaimStatusCall {
+            integraHash: h(1),
+            tokenId: one()
+        })
+        .claimed,
+        false
+    );
     wallet.sender(owner).set_mode(mode::REENTER);
     w.claim(r, 1, U256::ZERO, uid(1)).unwrap();
     assert_eq!(
@@ -901,10 +1084,24 @@ fn owner_cancels_and_reserves_again_with_a_new_id(
     let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve_anon(owner, 1, b"label").unwrap();
-    assert_error(w.cancel(stranger, 1, U256::ZERO), Unauthorized { caller: stranger, integraHash: h(1) });
-    assert_error(w.cancel(gov, 1, U256::ZERO), Unauthorized { caller: gov, integraHash: h(1) });
     assert_error(
-        tok.sender(owner).cancel(owner, h(1), U256::ZERO, B256::ZERO).motsu_res(),
+        w.cancel(stranger, 1, U256::ZERO),
+        Unauthorized {
+            caller: stranger,
+            integraHash: h(1),
+        },
+    );
+    assert_error(
+        w.cancel(gov, 1, U256::ZERO),
+        Unauthorized {
+            caller: gov,
+            integraHash: h(1),
+        },
+    );
+    assert_error(
+        tok.sender(owner)
+            .cancel(owner, h(1), U256::ZERO, B256::ZERO)
+            .motsu_res(),
         InvalidProcessHash {},
     );
     w.cancel(owner, 1, one()).unwrap();
@@ -915,12 +1112,24 @@ fn owner_cancels_and_reserves_again_with_a_new_id(
         processHash: p(1),
         timestamp: now(),
     });
-    assert_eq!(w.view(&integraHashToTokenIdCall { integraHash: h(1) })._0, U256::ZERO);
+    assert_eq!(
+        w.view(&integraHashToTokenIdCall { integraHash: h(1) })._0,
+        U256::ZERO
+    );
     assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, B256::ZERO);
-    assert!(w.view(&B::getEncryptedLabelCall { integraHash: h(1), tokenId: one() })._0.is_empty());
+    assert!(w
+        .view(&B::getEncryptedLabelCall {
+            integraHash: h(1),
+            tokenId: one()
+        })
+        ._0
+        .is_empty());
     assert_error(
         w.cancel(owner, 1, U256::ZERO),
-        TokenNotFound { integraHash: h(1), tokenId: U256::ZERO },
+        TokenNotFound {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+        },
     );
     assert_eq!(w.reserve(owner, 1, bob).unwrap(), U256::from(2));
 }
@@ -942,13 +1151,21 @@ fn cancelling_another_records_token_or_a_minted_one_fails(
     w.reserve(mallory, 2, mallory).unwrap();
     // The reference let the owner of record 2 delete record 1's reservation by its id.
     assert_error(
-        tok.sender(mallory).cancel(mallory, h(2), one(), p(2)).motsu_res(),
-        TokenNotFound { integraHash: h(2), tokenId: one() },
+        tok.sender(mallory)
+            .cancel(mallory, h(2), one(), p(2))
+            .motsu_res(),
+        TokenNotFound {
+            integraHash: h(2),
+            tokenId: one(),
+        },
     );
     assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, h(1));
     w.attest(uid(1), alice, 1, CORE_CLAIM, U256::ZERO);
     w.claim(alice, 1, U256::ZERO, uid(1)).unwrap();
-    assert_error(w.cancel(alice, 1, U256::ZERO), AlreadyMinted { tokenId: one() });
+    assert_error(
+        w.cancel(alice, 1, U256::ZERO),
+        AlreadyMinted { tokenId: one() },
+    );
 }
 
 // ------------------------------------------------------------------ ERC-721
@@ -971,50 +1188,146 @@ fn transfers_follow_erc721_and_keep_tokens_of_in_step(
         w.attest(uid(n), bob, n, CORE_CLAIM, U256::ZERO);
         w.claim(bob, n, U256::ZERO, uid(n)).unwrap();
     }
-    let transfer = |from: Address, to: Address, id: u8| transferFromCall {
-        from,
-        to,
-        tokenId: U256::from(id),
-    }
-    .abi_encode();
+    let transfer = |from: Address, to: Address, id: u8| {
+        transferFromCall {
+            from,
+            to,
+            tokenId: U256::from(id),
+        }
+        .abi_encode()
+    };
     assert_eq!(
         w.call(carol, &transfer(bob, carol, 1)),
-        Err(ERC721InsufficientApproval { operator: carol, tokenId: one() }.abi_encode())
+        Err(ERC721InsufficientApproval {
+            operator: carol,
+            tokenId: one()
+        }
+        .abi_encode())
     );
     w.call(bob, &transfer(bob, carol, 1)).unwrap();
-    tok.assert_emitted(&Transfer { from: bob, to: carol, tokenId: one() });
-    assert_eq!(w.view(&B::balanceOf_1Call { account: carol, integraHash: h(1) })._0, one());
-    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(1) })._0, U256::ZERO);
+    tok.assert_emitted(&Transfer {
+        from: bob,
+        to: carol,
+        tokenId: one(),
+    });
+    assert_eq!(
+        w.view(&B::balanceOf_1Call {
+            account: carol,
+            integraHash: h(1)
+        })
+        ._0,
+        one()
+    );
+    assert_eq!(
+        w.view(&B::balanceOf_1Call {
+            account: bob,
+            integraHash: h(1)
+        })
+        ._0,
+        U256::ZERO
+    );
     let t = w.view(&B::tokensOfCall { account: bob });
-    assert_eq!((t.integraHashes, t.tokenIds), (vec![h(2)], vec![U256::from(2)]));
+    assert_eq!(
+        (t.integraHashes, t.tokenIds),
+        (vec![h(2)], vec![U256::from(2)])
+    );
     // Self-transfer keeps the index as it is.
     w.call(carol, &transfer(carol, carol, 1)).unwrap();
     let t = w.view(&B::tokensOfCall { account: carol });
     assert_eq!(t.tokenIds, vec![one()]);
     // Approval, then a safe transfer by the approved operator.
-    w.call(bob, &approveCall { to: carol, tokenId: U256::from(2) }.abi_encode()).unwrap();
-    tok.assert_emitted(&Approval { owner: bob, approved: carol, tokenId: U256::from(2) });
-    assert_eq!(w.view(&getApprovedCall { tokenId: U256::from(2) })._0, carol);
+    w.call(
+        bob,
+        &approveCall {
+            to: carol,
+            tokenId: U256::from(2),
+        }
+        .abi_encode(),
+    )
+    .unwrap();
+    tok.assert_emitted(&Approval {
+        owner: bob,
+        approved: carol,
+        tokenId: U256::from(2),
+    });
+    assert_eq!(
+        w.view(&getApprovedCall {
+            tokenId: U256::from(2)
+        })
+        ._0,
+        carol
+    );
     w.call(
         carol,
-        &safeTransferFrom_1Call { from: bob, to: carol, tokenId: U256::from(2) }.abi_encode(),
+        &safeTransferFrom_1Call {
+            from: bob,
+            to: carol,
+            tokenId: U256::from(2),
+        }
+        .abi_encode(),
     )
     .unwrap();
     let t = w.view(&B::tokensOfCall { account: carol });
     assert_eq!(t.tokenIds, vec![one(), U256::from(2)]);
-    let paged = w.view(&B::tokensOfPagedCall { account: carol, offset: one(), limit: U256::from(5) });
-    assert_eq!((paged.integraHashes, paged.tokenIds), (vec![h(2)], vec![U256::from(2)]));
-    assert!(w.view(&B::tokensOfCall { account: bob }).tokenIds.is_empty());
-    w.call(carol, &setApprovalForAllCall { operator: bob, approved: true }.abi_encode()).unwrap();
-    tok.assert_emitted(&ApprovalForAll { owner: carol, operator: bob, approved: true });
-    assert!(w.view(&isApprovedForAllCall { owner: carol, operator: bob })._0);
+    let paged = w.view(&B::tokensOfPagedCall {
+        account: carol,
+        offset: one(),
+        limit: U256::from(5),
+    });
     assert_eq!(
-        w.call(bob, &balanceOfCall { owner: Address::ZERO }.abi_encode()),
-        Err(ERC721InvalidOwner { owner: Address::ZERO }.abi_encode())
+        (paged.integraHashes, paged.tokenIds),
+        (vec![h(2)], vec![U256::from(2)])
+    );
+    assert!(w
+        .view(&B::tokensOfCall { account: bob })
+        .tokenIds
+        .is_empty());
+    w.call(
+        carol,
+        &setApprovalForAllCall {
+            operator: bob,
+            approved: true,
+        }
+        .abi_encode(),
+    )
+    .unwrap();
+    tok.assert_emitted(&ApprovalForAll {
+        owner: carol,
+        operator: bob,
+        approved: true,
+    });
+    assert!(
+        w.view(&isApprovedForAllCall {
+            owner: carol,
+            operator: bob
+        })
+        ._0
     );
     assert_eq!(
-        w.call(bob, &ownerOfCall { tokenId: U256::from(7) }.abi_encode()),
-        Err(ERC721NonexistentToken { tokenId: U256::from(7) }.abi_encode())
+        w.call(
+            bob,
+            &balanceOfCall {
+                owner: Address::ZERO
+            }
+            .abi_encode()
+        ),
+        Err(ERC721InvalidOwner {
+            owner: Address::ZERO
+        }
+        .abi_encode())
+    );
+    assert_eq!(
+        w.call(
+            bob,
+            &ownerOfCall {
+                tokenId: U256::from(7)
+            }
+            .abi_encode()
+        ),
+        Err(ERC721NonexistentToken {
+            tokenId: U256::from(7)
+        }
+        .abi_encode())
     );
 }
 
@@ -1038,14 +1351,27 @@ fn token_uri_is_base_uri_and_decimal_id(
     w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
     w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
     assert_eq!(w.view(&tokenURICall { tokenId: one() })._0, "");
-    let set = setBaseURICall { baseURI_: "ipfs://deeds/".into() }.abi_encode();
+    let set = setBaseURICall {
+        baseURI_: "ipfs://deeds/".into(),
+    }
+    .abi_encode();
     assert_eq!(
         w.call(bob, &set),
-        Err(AccessControlUnauthorizedAccount { account: bob, neededRole: GOVERNOR_ROLE }.abi_encode())
+        Err(AccessControlUnauthorizedAccount {
+            account: bob,
+            neededRole: GOVERNOR_ROLE
+        }
+        .abi_encode())
     );
     w.call(gov, &set).unwrap();
-    tok.assert_emitted(&BatchMetadataUpdate { _fromTokenId: U256::ZERO, _toTokenId: U256::MAX });
-    assert_eq!(w.view(&tokenURICall { tokenId: one() })._0, "ipfs://deeds/1");
+    tok.assert_emitted(&BatchMetadataUpdate {
+        _fromTokenId: U256::ZERO,
+        _toTokenId: U256::MAX,
+    });
+    assert_eq!(
+        w.view(&tokenURICall { tokenId: one() })._0,
+        "ipfs://deeds/1"
+    );
     assert_eq!(w.view(&baseURICall {})._0, "ipfs://deeds/");
     assert_eq!(decimal(0), "0");
     assert_eq!(decimal(1_234_567_890), "1234567890");
@@ -1070,9 +1396,20 @@ fn supports_exactly_the_published_interfaces(
         [0x5b, 0x5e, 0x13, 0x9f],
         [0x49, 0x06, 0x49, 0x06],
     ] {
-        assert!(w.view(&B::supportsInterfaceCall { interfaceId: id.into() })._0, "{id:02x?}");
+        assert!(
+            w.view(&B::supportsInterfaceCall {
+                interfaceId: id.into()
+            })
+            ._0,
+            "{id:02x?}"
+        );
     }
-    assert!(!w.view(&B::supportsInterfaceCall { interfaceId: [0xff; 4].into() })._0);
+    assert!(
+        !w.view(&B::supportsInterfaceCall {
+            interfaceId: [0xff; 4].into()
+        })
+        ._0
+    );
     // The ERC-721 ids are the XOR of the standard's selectors.
     let erc721 = integra_primitives::erc165::interface_id(&[
         balanceOfCall::SELECTOR,
@@ -1104,23 +1441,58 @@ fn role_administration_uses_the_resolved_sender(
     bob: Address,
 ) {
     let w = world!(tok, reg, comp, prov, gov);
-    let grant = B::grantRoleCall { role: GOVERNOR_ROLE, account: bob }.abi_encode();
+    let grant = B::grantRoleCall {
+        role: GOVERNOR_ROLE,
+        account: bob,
+    }
+    .abi_encode();
     assert_eq!(
         w.call(bob, &grant),
-        Err(AccessControlUnauthorizedAccount { account: bob, neededRole: B256::ZERO }.abi_encode())
+        Err(AccessControlUnauthorizedAccount {
+            account: bob,
+            neededRole: B256::ZERO
+        }
+        .abi_encode())
     );
     w.call(gov, &grant).unwrap();
-    assert!(w.view(&B::hasRoleCall { role: GOVERNOR_ROLE, account: bob })._0);
+    assert!(
+        w.view(&B::hasRoleCall {
+            role: GOVERNOR_ROLE,
+            account: bob
+        })
+        ._0
+    );
     assert_eq!(
-        w.call(bob, &B::renounceRoleCall { role: GOVERNOR_ROLE, callerConfirmation: gov }.abi_encode()),
+        w.call(
+            bob,
+            &B::renounceRoleCall {
+                role: GOVERNOR_ROLE,
+                callerConfirmation: gov
+            }
+            .abi_encode()
+        ),
         Err(integra_tokenizer_base::AccessControlBadConfirmation {}.abi_encode())
     );
-    w.call(bob, &B::renounceRoleCall { role: GOVERNOR_ROLE, callerConfirmation: bob }.abi_encode())
-        .unwrap();
-    assert!(!w.view(&B::hasRoleCall { role: GOVERNOR_ROLE, account: bob })._0);
+    w.call(
+        bob,
+        &B::renounceRoleCall {
+            role: GOVERNOR_ROLE,
+            callerConfirmation: bob,
+        }
+        .abi_encode(),
+    )
+    .unwrap();
+    assert!(
+        !w.view(&B::hasRoleCall {
+            role: GOVERNOR_ROLE,
+            account: bob
+        })
+        ._0
+    );
     // The attestation component's functions are routed too.
     assert_eq!(
-        w.view(&integra_tokenizer_base::attestation::getCurrentProviderCall { documentHash: h(1) })._0,
+        w.view(&integra_tokenizer_base::attestation::getCurrentProviderCall { documentHash: h(1) })
+            ._0,
         pid()
     );
 }
@@ -1145,30 +1517,71 @@ fn erc721_errors_encode_as_alloy() {
     use openzeppelin_stylus::token::erc721 as oz;
     let a = Address::repeat_byte(3);
     let cases: Vec<(oz::Error, Vec<u8>)> = vec![
-        (oz::Error::InvalidOwner(oz::ERC721InvalidOwner { owner: a }), ERC721InvalidOwner { owner: a }.abi_encode()),
-        (oz::Error::NonexistentToken(oz::ERC721NonexistentToken { token_id: one() }), ERC721NonexistentToken { tokenId: one() }.abi_encode()),
         (
-            oz::Error::IncorrectOwner(oz::ERC721IncorrectOwner { sender: a, token_id: one(), owner: a }),
-            ERC721IncorrectOwner { sender: a, tokenId: one(), owner: a }.abi_encode(),
-        ),
-        (oz::Error::InvalidSender(oz::ERC721InvalidSender { sender: a }), ERC721InvalidSender { sender: a }.abi_encode()),
-        (oz::Error::InvalidReceiver(oz::ERC721InvalidReceiver { receiver: a }), ERC721InvalidReceiver { receiver: a }.abi_encode()),
-        (
-            oz::Error::InvalidReceiverWithReason(oz::InvalidReceiverWithReason { reason: "no".into() }),
-            InvalidReceiverWithReason { reason: "no".into() }.abi_encode(),
+            oz::Error::InvalidOwner(oz::ERC721InvalidOwner { owner: a }),
+            ERC721InvalidOwner { owner: a }.abi_encode(),
         ),
         (
-            oz::Error::InsufficientApproval(oz::ERC721InsufficientApproval { operator: a, token_id: one() }),
-            ERC721InsufficientApproval { operator: a, tokenId: one() }.abi_encode(),
+            oz::Error::NonexistentToken(oz::ERC721NonexistentToken { token_id: one() }),
+            ERC721NonexistentToken { tokenId: one() }.abi_encode(),
         ),
-        (oz::Error::InvalidApprover(oz::ERC721InvalidApprover { approver: a }), ERC721InvalidApprover { approver: a }.abi_encode()),
-        (oz::Error::InvalidOperator(oz::ERC721InvalidOperator { operator: a }), ERC721InvalidOperator { operator: a }.abi_encode()),
+        (
+            oz::Error::IncorrectOwner(oz::ERC721IncorrectOwner {
+                sender: a,
+                token_id: one(),
+                owner: a,
+            }),
+            ERC721IncorrectOwner {
+                sender: a,
+                tokenId: one(),
+                owner: a,
+            }
+            .abi_encode(),
+        ),
+        (
+            oz::Error::InvalidSender(oz::ERC721InvalidSender { sender: a }),
+            ERC721InvalidSender { sender: a }.abi_encode(),
+        ),
+        (
+            oz::Error::InvalidReceiver(oz::ERC721InvalidReceiver { receiver: a }),
+            ERC721InvalidReceiver { receiver: a }.abi_encode(),
+        ),
+        (
+            oz::Error::InvalidReceiverWithReason(oz::InvalidReceiverWithReason {
+                reason: "no".into(),
+            }),
+            InvalidReceiverWithReason {
+                reason: "no".into(),
+            }
+            .abi_encode(),
+        ),
+        (
+            oz::Error::InsufficientApproval(oz::ERC721InsufficientApproval {
+                operator: a,
+                token_id: one(),
+            }),
+            ERC721InsufficientApproval {
+                operator: a,
+                tokenId: one(),
+            }
+            .abi_encode(),
+        ),
+        (
+            oz::Error::InvalidApprover(oz::ERC721InvalidApprover { approver: a }),
+            ERC721InvalidApprover { approver: a }.abi_encode(),
+        ),
+        (
+            oz::Error::InvalidOperator(oz::ERC721InvalidOperator { operator: a }),
+            ERC721InvalidOperator { operator: a }.abi_encode(),
+        ),
     ];
     for (e, expected) in cases {
         let theirs: Vec<u8> = {
             // OpenZeppelin's own encoding agrees too.
             let e2 = match &e {
-                oz::Error::InvalidOwner(x) => oz::Error::InvalidOwner(oz::ERC721InvalidOwner { owner: x.owner }),
+                oz::Error::InvalidOwner(x) => {
+                    oz::Error::InvalidOwner(oz::ERC721InvalidOwner { owner: x.owner })
+                }
                 _ => oz::Error::InvalidOwner(oz::ERC721InvalidOwner { owner: a }),
             };
             e2.into()

@@ -156,7 +156,9 @@ impl From<erc20::Error> for Error {
                 ERC20InsufficientAllowance::SELECTOR,
                 &[e.spender.into(), e.allowance.into(), e.needed.into()],
             ),
-            E::InvalidSpender(e) => encode_error(ERC20InvalidSpender::SELECTOR, &[e.spender.into()]),
+            E::InvalidSpender(e) => {
+                encode_error(ERC20InvalidSpender::SELECTOR, &[e.spender.into()])
+            }
             E::InvalidApprover(e) => {
                 encode_error(ERC20InvalidApprover::SELECTOR, &[e.approver.into()])
             }
@@ -260,8 +262,15 @@ impl SharesTokenizer {
         amount: U256,
         process_hash: B256,
     ) -> Res<()> {
-        self.base
-            .validate_reservation(sender, h, amount, false, process_hash, 0, Some(recipient))?;
+        self.base.validate_reservation(
+            sender,
+            h,
+            amount,
+            false,
+            process_hash,
+            0,
+            Some(recipient),
+        )?;
         if !token_id.is_zero() {
             return Err(base_err(base::InvalidTokenId { tokenId: token_id }));
         }
@@ -367,7 +376,8 @@ impl SharesTokenizer {
             .set(alloy_primitives::Uint::from_limbs([count]));
         self.erc20._mint(sender, amount)?;
         self.shareholders.insert(sender);
-        self.base.emit_claimed(h, U256::ZERO, sender, uid, process_hash);
+        self.base
+            .emit_claimed(h, U256::ZERO, sender, uid, process_hash);
         let fired = self
             .base
             .complete(h, reserved.is_zero(), U256::from(count), process_hash);
@@ -409,9 +419,12 @@ impl SharesTokenizer {
         self.base.enter()?;
         let total = self.total_shares.get();
         let count = U256::from(self.claimed_count.get().as_limbs()[0]);
-        let fired =
-            self.base
-                .complete(h, reserved.is_zero() && !total.is_zero(), count, process_hash);
+        let fired = self.base.complete(
+            h,
+            reserved.is_zero() && !total.is_zero(),
+            count,
+            process_hash,
+        );
         self.base.trust_hook(h, None, fired);
         self.base.exit();
         Ok(())
@@ -434,15 +447,12 @@ impl SharesTokenizer {
     /// # Errors
     /// OpenZeppelin's ERC-20 errors.
     pub fn transfer(&mut self, from: Option<Address>, to: Address, value: U256) -> Res<()> {
-        let from = match from {
-            Some(from) => {
-                self.erc20.transfer_from(from, to, value)?;
-                from
-            }
-            None => {
-                self.erc20.transfer(to, value)?;
-                self.vm().msg_sender()
-            }
+        let from = if let Some(from) = from {
+            self.erc20.transfer_from(from, to, value)?;
+            from
+        } else {
+            self.erc20.transfer(to, value)?;
+            self.vm().msg_sender()
         };
         self.sync(from);
         self.sync(to);
@@ -496,6 +506,7 @@ macro_rules! arg {
     };
 }
 
+#[allow(clippy::unnecessary_wraps)] // the router's result type
 fn ret(tokens: &[Token<'_>]) -> ArbResult {
     Ok(returns(tokens))
 }
@@ -520,15 +531,15 @@ pub fn dispatch(s: &mut SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Opti
     s.base.dispatch(sender, selector, a)
 }
 
-#[allow(clippy::too_many_lines)] // one arm per external view
+#[allow(clippy::too_many_lines, clippy::many_single_char_names)] // one arm per external view
 fn dispatch_view(s: &SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
     use ITokenizerBase as B;
     let bound = s.bound.get();
     let out = match selector {
         B::balanceOf_0Call::SELECTOR => ret(&[s.erc20.balance_of(arg!(a.address(0))).into()]),
-        B::balanceOf_1Call::SELECTOR => {
-            ret(&[s.balance_of_record(arg!(a.address(0)), arg!(a.word(1))).into()])
-        }
+        B::balanceOf_1Call::SELECTOR => ret(&[s
+            .balance_of_record(arg!(a.address(0)), arg!(a.word(1)))
+            .into()]),
         B::balanceOfDocumentTokenCall::SELECTOR => {
             let (acc, h, t) = (arg!(a.address(0)), arg!(a.word(1)), arg!(a.u256(2)));
             let b = if t.is_zero() {
@@ -541,9 +552,17 @@ fn dispatch_view(s: &SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<
         B::getTokenInfoCall::SELECTOR => {
             let h = arg!(a.word(0));
             let mine = !bound.is_zero() && h == bound;
-            let (total, reserved) = if mine { s.shares() } else { (U256::ZERO, U256::ZERO) };
+            let (total, reserved) = if mine {
+                s.shares()
+            } else {
+                (U256::ZERO, U256::ZERO)
+            };
             let holders: Vec<B256> = if mine {
-                s.shareholders.to_vec().iter().map(|x| x.into_word()).collect()
+                s.shareholders
+                    .to_vec()
+                    .iter()
+                    .map(Address::into_word)
+                    .collect()
             } else {
                 vec![]
             };
@@ -585,7 +604,9 @@ fn dispatch_view(s: &SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<
                 has
             };
             let ids: Vec<U256> = if shown { vec![U256::ZERO] } else { vec![] };
-            Ok(base::encode_tokens_of(&ids, |_| (bound, U256::ZERO, balance)))
+            Ok(base::encode_tokens_of(&ids, |_| {
+                (bound, U256::ZERO, balance)
+            }))
         }
         B::getDocumentHashCall::SELECTOR => ret(&[bound.into()]),
         B::supportsInterfaceCall::SELECTOR => {
@@ -593,7 +614,9 @@ fn dispatch_view(s: &SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<
         }
         nameCall::SELECTOR => ret(&[s.metadata.name().as_str().into()]),
         symbolCall::SELECTOR => ret(&[s.metadata.symbol().as_str().into()]),
-        decimalsCall::SELECTOR => ret(&[(s.decimals.get().as_limbs()[0] as u8).into()]),
+        decimalsCall::SELECTOR => ret(&[u8::try_from(s.decimals.get().as_limbs()[0])
+            .unwrap_or_default()
+            .into()]),
         totalSupplyCall::SELECTOR => ret(&[s.erc20.total_supply().into()]),
         balanceOfCall::SELECTOR => ret(&[s.erc20.balance_of(arg!(a.address(0))).into()]),
         allowanceCall::SELECTOR => ret(&[s
@@ -632,10 +655,9 @@ fn dispatch_write(
             arg!(a.u256(3)),
             arg!(a.word(4)),
         )),
-        B::reserveTokenAnonymousCall::SELECTOR => Err(Error::from(BaseError::from(
-            base::AnonymousReservationNotSupported {},
-        ))
-        .into()),
+        B::reserveTokenAnonymousCall::SELECTOR => {
+            Err(Error::from(BaseError::from(base::AnonymousReservationNotSupported {})).into())
+        }
         B::claimTokenCall::SELECTOR => run(s.claim(
             sender,
             arg!(a.word(0)),
@@ -646,15 +668,10 @@ fn dispatch_write(
         B::cancelReservationCall::SELECTOR => {
             Err(Error::from(BaseError::from(base::NotSupported {})).into())
         }
-        cancelReservationForCall::SELECTOR => run(s.cancel_for(
-            sender,
-            arg!(a.word(0)),
-            arg!(a.address(1)),
-            arg!(a.word(2)),
-        )),
-        transferCall::SELECTOR => {
-            ok_true(s.transfer(None, arg!(a.address(0)), arg!(a.u256(1))))
+        cancelReservationForCall::SELECTOR => {
+            run(s.cancel_for(sender, arg!(a.word(0)), arg!(a.address(1)), arg!(a.word(2))))
         }
+        transferCall::SELECTOR => ok_true(s.transfer(None, arg!(a.address(0)), arg!(a.u256(1)))),
         transferFromCall::SELECTOR => ok_true(s.transfer(
             Some(arg!(a.address(0))),
             arg!(a.address(1)),

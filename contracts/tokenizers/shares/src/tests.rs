@@ -1,7 +1,13 @@
 //! motsu tests of the Shares tokenizer against the real `IntegraRegistry` and
 //! `IntegraDocumentRegistry`; attestations through the base's `testing::TestProvider`; trust
 //! credentials through `testing::CredentialEas`.
-#![allow(clippy::needless_pass_by_value, clippy::too_many_arguments)] // motsu fixtures
+#![allow(
+    clippy::needless_pass_by_value,
+    clippy::too_many_arguments,
+    clippy::cast_possible_truncation,
+    clippy::bool_assert_comparison,
+    clippy::single_match
+)] // motsu fixtures; small test indices
 
 mod properties;
 
@@ -155,7 +161,9 @@ impl World<'_> {
     }
 
     fn view<C: SolCall>(&self, c: &C) -> C::Return {
-        let out = self.call(Address::ZERO, &c.abi_encode()).expect("view succeeds");
+        let out = self
+            .call(Address::ZERO, &c.abi_encode())
+            .expect("view succeeds");
         C::abi_decode_returns(&out, true).expect("alloy decodes the return")
     }
 
@@ -201,9 +209,21 @@ fn first_reservation_binds_the_instance_to_its_record(
     assert_eq!(w.view(&boundIntegraHashCall {})._0, h(1));
     assert_eq!(w.view(&B::getDocumentHashCall { id: U256::ZERO })._0, h(1));
     // Shares of record 2 can never mix with record 1's in this instance (D2).
-    assert_error(w.reserve(owner, 2, bob, 1), DocumentMismatch { bound: h(1), given: h(2) });
+    assert_error(
+        w.reserve(owner, 2, bob, 1),
+        DocumentMismatch {
+            bound: h(1),
+            given: h(2),
+        },
+    );
     w.attest(uid(2), bob, 2, 0);
-    assert_error(w.claim(bob, 2, 0, uid(2)), DocumentMismatch { bound: h(1), given: h(2) });
+    assert_error(
+        w.claim(bob, 2, 0, uid(2)),
+        DocumentMismatch {
+            bound: h(1),
+            given: h(2),
+        },
+    );
     assert_eq!(w.view(&nameCall {})._0, "Deed 42 shares");
     assert_eq!(w.view(&symbolCall {})._0, "D42");
     assert_eq!(w.view(&decimalsCall {})._0, 0);
@@ -224,27 +244,56 @@ fn reservation_checks_in_order(
 ) {
     let w = world!(tok, reg, comp, prov, eas, gov);
     w.register(owner, 1);
-    assert_error(w.reserve(stranger, 1, bob, 1), Unauthorized { caller: stranger, integraHash: h(1) });
-    assert_error(w.reserve(owner, 1, bob, 0), InvalidAmount { amount: U256::ZERO });
+    assert_error(
+        w.reserve(stranger, 1, bob, 1),
+        Unauthorized {
+            caller: stranger,
+            integraHash: h(1),
+        },
+    );
+    assert_error(
+        w.reserve(owner, 1, bob, 0),
+        InvalidAmount { amount: U256::ZERO },
+    );
     assert_error(w.reserve(owner, 1, Address::ZERO, 1), ZeroAddress {});
     assert_error(
-        tok.sender(owner).reserve(owner, h(1), u(3), bob, u(1), p(1)).motsu_res(),
+        tok.sender(owner)
+            .reserve(owner, h(1), u(3), bob, u(1), p(1))
+            .motsu_res(),
         InvalidTokenId { tokenId: u(3) },
     );
     w.reserve(owner, 1, bob, 10).unwrap();
-    assert_error(w.reserve(owner, 1, bob, 10), AlreadyReserved { integraHash: h(1), recipient: bob });
-    assert_eq!(
-        w.call(owner, &B::reserveTokenAnonymousCall {
+    assert_error(
+        w.reserve(owner, 1, bob, 10),
+        AlreadyReserved {
             integraHash: h(1),
-            tokenId: U256::ZERO,
-            amount: u(1),
-            encryptedLabel: vec![1].into(),
-            processHash: p(1),
-        }.abi_encode()),
+            recipient: bob,
+        },
+    );
+    assert_eq!(
+        w.call(
+            owner,
+            &B::reserveTokenAnonymousCall {
+                integraHash: h(1),
+                tokenId: U256::ZERO,
+                amount: u(1),
+                encryptedLabel: vec![1].into(),
+                processHash: p(1),
+            }
+            .abi_encode()
+        ),
         Err(AnonymousReservationNotSupported {}.abi_encode())
     );
     assert_eq!(
-        w.call(owner, &B::cancelReservationCall { integraHash: h(1), tokenId: U256::ZERO, processHash: p(1) }.abi_encode()),
+        w.call(
+            owner,
+            &B::cancelReservationCall {
+                integraHash: h(1),
+                tokenId: U256::ZERO,
+                processHash: p(1)
+            }
+            .abi_encode()
+        ),
         Err(NotSupported {}.abi_encode())
     );
 }
@@ -295,13 +344,34 @@ fn claimant_receives_exactly_its_reservation_once(
     w.reserve(owner, 1, carol, 400).unwrap();
     w.attest(uid(1), bob, 1, 0);
     // The reference took the amount from the tokenId argument: here it must be 0.
-    assert_error(w.claim(bob, 1, 1_000_000, uid(1)), InvalidTokenId { tokenId: u(1_000_000) });
+    assert_error(
+        w.claim(bob, 1, 1_000_000, uid(1)),
+        InvalidTokenId {
+            tokenId: u(1_000_000),
+        },
+    );
     w.attest(uid(5), eve, 1, 0);
-    assert_error(w.claim(eve, 1, 0, uid(5)), NoReservation { integraHash: h(1), recipient: eve });
+    assert_error(
+        w.claim(eve, 1, 0, uid(5)),
+        NoReservation {
+            integraHash: h(1),
+            recipient: eve,
+        },
+    );
     w.attest(uid(6), bob, 1, 7);
-    assert_error(w.claim(bob, 1, 0, uid(6)), AttestationTokenMismatch { attested: u(7), claimed: U256::ZERO });
+    assert_error(
+        w.claim(bob, 1, 0, uid(6)),
+        AttestationTokenMismatch {
+            attested: u(7),
+            claimed: U256::ZERO,
+        },
+    );
     assert_eq!(w.claim(bob, 1, 0, uid(1)).unwrap(), u(600));
-    tok.assert_emitted(&Transfer { from: Address::ZERO, to: bob, value: u(600) });
+    tok.assert_emitted(&Transfer {
+        from: Address::ZERO,
+        to: bob,
+        value: u(600),
+    });
     tok.assert_emitted(&B::TokenClaimed {
         integraHash: h(1),
         tokenId: U256::ZERO,
@@ -310,12 +380,35 @@ fn claimant_receives_exactly_its_reservation_once(
         processHash: p(1),
         timestamp: now(),
     });
-    assert_error(w.claim(bob, 1, 0, uid(1)), AlreadyClaimed { recipient: bob });
-    assert_error(w.reserve(owner, 1, bob, 5), AlreadyClaimed { recipient: bob });
+    assert_error(
+        w.claim(bob, 1, 0, uid(1)),
+        AlreadyClaimed { recipient: bob },
+    );
+    assert_error(
+        w.reserve(owner, 1, bob, 5),
+        AlreadyClaimed { recipient: bob },
+    );
     assert_eq!(w.view(&balanceOfCall { account: bob })._0, u(600));
-    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(1) })._0, u(600));
-    assert_eq!(w.view(&B::balanceOf_1Call { account: bob, integraHash: h(2) })._0, U256::ZERO);
-    let r = w.view(&getReservationCall { integraHash: h(1), recipient: bob });
+    assert_eq!(
+        w.view(&B::balanceOf_1Call {
+            account: bob,
+            integraHash: h(1)
+        })
+        ._0,
+        u(600)
+    );
+    assert_eq!(
+        w.view(&B::balanceOf_1Call {
+            account: bob,
+            integraHash: h(2)
+        })
+        ._0,
+        U256::ZERO
+    );
+    let r = w.view(&getReservationCall {
+        integraHash: h(1),
+        recipient: bob,
+    });
     assert_eq!((r.amount, r.claimed), (U256::ZERO, true));
     assert_eq!(w.count::<B::DocumentComplete>(), 0);
     // The last open reservation completes the record and credentials go to both parties.
@@ -329,8 +422,16 @@ fn claimant_receives_exactly_its_reservation_once(
     });
     assert_eq!(w.count::<B::TrustCredentialIssued>(), 2);
     assert_eq!(w.view(&totalSupplyCall {})._0, u(1000));
-    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: U256::ZERO })._0;
-    assert_eq!((info.totalSupply, info.reserved, info.holders, info.claimed), (u(1000), U256::ZERO, vec![bob, carol], true));
+    let info = w
+        .view(&B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+        })
+        ._0;
+    assert_eq!(
+        (info.totalSupply, info.reserved, info.holders, info.claimed),
+        (u(1000), U256::ZERO, vec![bob, carol], true)
+    );
 }
 
 #[motsu::test]
@@ -349,10 +450,17 @@ fn cancelled_reservation_cannot_be_claimed(
     w.register(owner, 1);
     w.reserve(owner, 1, bob, 50).unwrap();
     assert_error(
-        tok.sender(stranger).cancel_for(stranger, h(1), bob, p(1)).motsu_res(),
-        Unauthorized { caller: stranger, integraHash: h(1) },
+        tok.sender(stranger)
+            .cancel_for(stranger, h(1), bob, p(1))
+            .motsu_res(),
+        Unauthorized {
+            caller: stranger,
+            integraHash: h(1),
+        },
     );
-    tok.sender(owner).cancel_for(owner, h(1), bob, p(1)).motsu_unwrap();
+    tok.sender(owner)
+        .cancel_for(owner, h(1), bob, p(1))
+        .motsu_unwrap();
     tok.assert_emitted(&B::ReservationCancelled {
         integraHash: h(1),
         tokenId: U256::ZERO,
@@ -361,11 +469,22 @@ fn cancelled_reservation_cannot_be_claimed(
         timestamp: now(),
     });
     assert_error(
-        tok.sender(owner).cancel_for(owner, h(1), bob, p(1)).motsu_res(),
-        NoReservation { integraHash: h(1), recipient: bob },
+        tok.sender(owner)
+            .cancel_for(owner, h(1), bob, p(1))
+            .motsu_res(),
+        NoReservation {
+            integraHash: h(1),
+            recipient: bob,
+        },
     );
     w.attest(uid(1), bob, 1, 0);
-    assert_error(w.claim(bob, 1, 0, uid(1)), NoReservation { integraHash: h(1), recipient: bob });
+    assert_error(
+        w.claim(bob, 1, 0, uid(1)),
+        NoReservation {
+            integraHash: h(1),
+            recipient: bob,
+        },
+    );
     assert_eq!(w.tok.sender(gov).shares(), (U256::ZERO, U256::ZERO));
 }
 
@@ -388,26 +507,105 @@ fn transfers_are_free_and_keep_the_shareholder_list(
     w.claim(bob, 1, 0, uid(1)).unwrap();
     w.call(gov, &B::pauseCall {}.abi_encode()).unwrap();
     // Paused: transfers still work (spec 10 §7).
-    w.call(bob, &transferCall { to: carol, value: u(4) }.abi_encode()).unwrap();
-    tok.assert_emitted(&Transfer { from: bob, to: carol, value: u(4) });
+    w.call(
+        bob,
+        &transferCall {
+            to: carol,
+            value: u(4),
+        }
+        .abi_encode(),
+    )
+    .unwrap();
+    tok.assert_emitted(&Transfer {
+        from: bob,
+        to: carol,
+        value: u(4),
+    });
     let t = w.view(&B::tokensOfCall { account: carol });
-    assert_eq!((t.integraHashes, t.tokenIds, t.balances), (vec![h(1)], vec![U256::ZERO], vec![u(4)]));
     assert_eq!(
-        w.call(carol, &transferFromCall { from: bob, to: carol, value: u(6) }.abi_encode()),
-        Err(ERC20InsufficientAllowance { spender: carol, allowance: U256::ZERO, needed: u(6) }.abi_encode())
+        (t.integraHashes, t.tokenIds, t.balances),
+        (vec![h(1)], vec![U256::ZERO], vec![u(4)])
     );
-    w.call(bob, &approveCall { spender: carol, value: u(6) }.abi_encode()).unwrap();
-    tok.assert_emitted(&Approval { owner: bob, spender: carol, value: u(6) });
-    w.call(carol, &transferFromCall { from: bob, to: carol, value: u(6) }.abi_encode()).unwrap();
-    let info = w.view(&B::getTokenInfoCall { integraHash: h(1), tokenId: U256::ZERO })._0;
+    assert_eq!(
+        w.call(
+            carol,
+            &transferFromCall {
+                from: bob,
+                to: carol,
+                value: u(6)
+            }
+            .abi_encode()
+        ),
+        Err(ERC20InsufficientAllowance {
+            spender: carol,
+            allowance: U256::ZERO,
+            needed: u(6)
+        }
+        .abi_encode())
+    );
+    w.call(
+        bob,
+        &approveCall {
+            spender: carol,
+            value: u(6),
+        }
+        .abi_encode(),
+    )
+    .unwrap();
+    tok.assert_emitted(&Approval {
+        owner: bob,
+        spender: carol,
+        value: u(6),
+    });
+    w.call(
+        carol,
+        &transferFromCall {
+            from: bob,
+            to: carol,
+            value: u(6),
+        }
+        .abi_encode(),
+    )
+    .unwrap();
+    let info = w
+        .view(&B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+        })
+        ._0;
     assert_eq!(info.holders, vec![carol]);
-    assert!(w.view(&B::tokensOfCall { account: bob }).tokenIds.is_empty());
+    assert!(w
+        .view(&B::tokensOfCall { account: bob })
+        .tokenIds
+        .is_empty());
     assert_eq!(
-        w.call(carol, &transferCall { to: bob, value: u(11) }.abi_encode()),
-        Err(ERC20InsufficientBalance { sender: carol, balance: u(10), needed: u(11) }.abi_encode())
+        w.call(
+            carol,
+            &transferCall {
+                to: bob,
+                value: u(11)
+            }
+            .abi_encode()
+        ),
+        Err(ERC20InsufficientBalance {
+            sender: carol,
+            balance: u(10),
+            needed: u(11)
+        }
+        .abi_encode())
     );
-    assert!(w.view(&B::supportsInterfaceCall { interfaceId: ERC20_INTERFACE_ID.into() })._0);
-    assert!(w.view(&B::supportsInterfaceCall { interfaceId: [0x0e, 0x32, 0x2a, 0xfb].into() })._0);
+    assert!(
+        w.view(&B::supportsInterfaceCall {
+            interfaceId: ERC20_INTERFACE_ID.into()
+        })
+        ._0
+    );
+    assert!(
+        w.view(&B::supportsInterfaceCall {
+            interfaceId: [0x0e, 0x32, 0x2a, 0xfb].into()
+        })
+        ._0
+    );
     let erc20 = integra_primitives::erc165::interface_id(&[
         totalSupplyCall::SELECTOR,
         balanceOfCall::SELECTOR,

@@ -7,15 +7,33 @@ use super::*;
 
 #[derive(Clone, Copy, Debug)]
 enum Op {
-    Reserve { n: u8, slot: u64, to: Option<usize>, amount: u64 },
-    Claim { who: usize, n: u8, slot: u64 },
-    Cancel { n: u8, slot: u64 },
+    Reserve {
+        n: u8,
+        slot: u64,
+        to: Option<usize>,
+        amount: u64,
+    },
+    Claim {
+        who: usize,
+        n: u8,
+        slot: u64,
+    },
+    Cancel {
+        n: u8,
+        slot: u64,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        (1..=2u8, 1..=3u64, proptest::option::of(0..2usize), 1..4u64)
-            .prop_map(|(n, slot, to, amount)| Op::Reserve { n, slot, to, amount }),
+        (1..=2u8, 1..=3u64, proptest::option::of(0..2usize), 1..4u64).prop_map(
+            |(n, slot, to, amount)| Op::Reserve {
+                n,
+                slot,
+                to,
+                amount
+            }
+        ),
         (0..2usize, 1..=2u8, 1..=3u64).prop_map(|(who, n, slot)| Op::Claim { who, n, slot }),
         (1..=2u8, 1..=3u64).prop_map(|(n, slot)| Op::Cancel { n, slot }),
     ]
@@ -73,10 +91,8 @@ proptest! {
                         let supply = w.view(&totalSupplyCall { id: st.global_id })._0;
                         let held: U256 = users.iter().map(|a| w.view(&B::balanceOf_0Call { account: *a, tokenId: st.global_id })._0).sum();
                         prop_assert_eq!(supply, held);
-                        match minted.get(&(n, slot)) {
-                            Some((_, amount)) => prop_assert_eq!(supply, *amount),
-                            None => prop_assert_eq!(supply, U256::ZERO),
-                        }
+                        let expected = minted.get(&(n, slot)).map_or(U256::ZERO, |(_, amount)| *amount);
+                        prop_assert_eq!(supply, expected);
                     }
                 }
                 // Record n's balance counts only record n's ids.

@@ -9,10 +9,26 @@ const RECORDS: u8 = 3;
 
 #[derive(Clone, Copy, Debug)]
 enum Op {
-    Reserve { who: usize, n: u8, to: Option<usize> },
-    Claim { who: usize, n: u8, token: u8 },
-    Cancel { who: usize, n: u8, token: u8 },
-    Transfer { from: usize, to: usize, id: u8 },
+    Reserve {
+        who: usize,
+        n: u8,
+        to: Option<usize>,
+    },
+    Claim {
+        who: usize,
+        n: u8,
+        token: u8,
+    },
+    Cancel {
+        who: usize,
+        n: u8,
+        token: u8,
+    },
+    Transfer {
+        from: usize,
+        to: usize,
+        id: u8,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {

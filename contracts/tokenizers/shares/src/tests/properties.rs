@@ -18,7 +18,11 @@ fn op() -> impl Strategy<Value = Op> {
         (0..3usize, 1..1000u64).prop_map(|(to, amount)| Op::Reserve { to, amount }),
         (0..3usize).prop_map(|who| Op::Claim { who }),
         (0..3usize).prop_map(|who| Op::Cancel { who }),
-        (0..3usize, 0..3usize, 0..500u64).prop_map(|(from, to, value)| Op::Transfer { from, to, value }),
+        (0..3usize, 0..3usize, 0..500u64).prop_map(|(from, to, value)| Op::Transfer {
+            from,
+            to,
+            value
+        }),
     ]
 }
 
