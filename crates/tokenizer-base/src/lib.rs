@@ -1253,6 +1253,62 @@ impl TokenizerBase {
     }
 }
 
+/// Malformed argument: revert with empty data, as Solidity's decoder does (tokenizer routers).
+#[macro_export]
+macro_rules! arg {
+    ($e:expr) => {
+        match $e {
+            Some(v) => v,
+            None => return Some(Err($crate::__private::Vec::new())),
+        }
+    };
+}
+
+/// A tokenizer's `dispatch`: no value; the family's views; then, with the ERC-2771 sender
+/// resolved once, the family's writes and the base's functions.
+#[macro_export]
+macro_rules! tokenizer_dispatch {
+    ($ty:ty, $view:path, $write:path) => {
+        /// The router: family selectors, then the base's.
+        pub fn dispatch(
+            s: &mut $ty,
+            selector: [u8; 4],
+            a: integra_primitives::abi::Args<'_>,
+        ) -> Option<stylus_sdk::ArbResult> {
+            use stylus_sdk::prelude::*;
+            if !s.vm().msg_value().is_zero() {
+                return Some(Err($crate::__private::Vec::new()));
+            }
+            if let Some(out) = $view(s, selector, a) {
+                return Some(out);
+            }
+            let sender = s.base.sender_of(a.0);
+            if let Some(out) = $write(s, selector, a, sender) {
+                return Some(out);
+            }
+            s.base.dispatch(sender, selector, a)
+        }
+    };
+}
+
+/// `Ok(abi.encode(tokens…))`: a view's result.
+///
+/// # Errors
+/// None: always `Ok` (the router's result type).
+#[allow(clippy::unnecessary_wraps)]
+pub fn ret(tokens: &[Token<'_>]) -> ArbResult {
+    Ok(returns(tokens))
+}
+
+/// A write's result: empty return data, or the error's revert data.
+///
+/// # Errors
+/// The error's revert data.
+#[inline(never)]
+pub fn run<T, E: Into<Vec<u8>>>(r: Result<T, E>) -> ArbResult {
+    r.map(|_| Vec::new()).map_err(Into::into)
+}
+
 /// `tokensOf`'s return, `(bytes32[] h, uint256[] apiId, uint256[] balance)`, for on-chain ids
 /// `ids` through the family's `lookup(id) -> (h, apiId, balance)`.
 pub fn encode_tokens_of(ids: &[U256], lookup: impl Fn(U256) -> (B256, U256, U256)) -> Vec<u8> {
@@ -1322,6 +1378,11 @@ pub fn base_abis() -> [alloy_json_abi::JsonAbi; 2] {
 
 #[cfg(feature = "testing")]
 pub mod testing;
+
+#[doc(hidden)]
+pub mod __private {
+    pub use alloc::vec::Vec;
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,26 +1,143 @@
-//! Test support for the tokenizers' motsu tests (feature `testing`).
+//! Test support for the tokenizers' motsu tests (feature `testing`): the registries' world,
+//! ids and an exact-error assertion, and two stand-in contracts.
 //!
 //! [`TestProvider`] answers `verifyCapabilitiesWithToken` from attestations a test records
 //! (recipient, record, capability bits, token id), as the EAS attestation provider answers from
 //! EAS: verified only for the attested recipient and record. It stands in for
 //! `EASAttestationProvider` + the EAS test contract in motsu tests; the WASM-level flows use the
 //! real ones.
-#![allow(missing_docs, clippy::unused_self, clippy::unnecessary_wraps)]
+#![allow(
+    missing_docs,
+    clippy::unused_self,
+    clippy::unnecessary_wraps,
+    clippy::needless_pass_by_value
+)]
 
 use alloc::{vec, vec::Vec};
+use core::fmt::Debug;
 
-use alloy_primitives::{Address, B256, U256};
+use alloy_primitives::{keccak256, Address, B256, U256};
+use alloy_sol_types::SolError;
+use integra_document_registry::{IntegraDocumentRegistry, Registration};
 use integra_primitives::abi::{returns, Args};
+use integra_registry::IntegraRegistry;
+use motsu::prelude::{Contract, ResultExt};
 use stylus_sdk::{
     prelude::*,
     storage::{StorageB256, StorageMap, StorageU256, StorageU8},
     ArbResult,
 };
 
+/// motsu's `block_timestamp`.
+pub const NOW: u64 = 1_735_689_600;
+
+/// [`NOW`] as a word.
+#[must_use]
+pub fn now() -> U256 {
+    U256::from(NOW)
+}
+
+/// Record id `n`.
+#[must_use]
+pub fn h(n: u8) -> B256 {
+    B256::repeat_byte(n)
+}
+
+/// The processHash used with record `n`.
+#[must_use]
+pub fn p(n: u8) -> B256 {
+    B256::repeat_byte(0x70 ^ n)
+}
+
+/// Attestation uid `n`.
+#[must_use]
+pub fn uid(n: u8) -> B256 {
+    keccak256([0xa7, n])
+}
+
+/// `U256::from(n)`.
+#[must_use]
+pub fn u(n: u64) -> U256 {
+    U256::from(n)
+}
+
+/// Asserts `result` failed with exactly `expected` (selector and every field).
+///
+/// # Panics
+/// When it did not.
+#[track_caller]
+pub fn assert_error<T: Debug, E: Into<Vec<u8>>>(
+    result: Result<T, E>,
+    expected: impl SolError + Debug,
+) {
+    match result {
+        Ok(v) => panic!("expected {expected:?}, got Ok({v:?})"),
+        Err(err) => assert_eq!(err.into(), expected.abi_encode(), "expected {expected:?}"),
+    }
+}
+
+/// Deploys the component registry (with `prov` registered under [`provider_id`]) and the
+/// document registry (fee 0, no forwarder), and approves `tokenizer`.
+///
+/// # Panics
+/// When a deployment step fails.
+pub fn deploy_registries(
+    reg: &Contract<IntegraDocumentRegistry>,
+    comp: &Contract<IntegraRegistry>,
+    prov: &Contract<TestProvider>,
+    gov: Address,
+    tokenizer: Address,
+) {
+    comp.sender(gov).constructor(gov).unwrap();
+    comp.sender(gov)
+        .register_provider(provider_id(), prov.address(), "EAS", "test provider")
+        .unwrap();
+    reg.sender(gov)
+        .constructor(
+            gov,
+            comp.address(),
+            comp.address(),
+            Address::repeat_byte(0xe0),
+            Address::repeat_byte(0xe1),
+            U256::ZERO,
+            U256::ZERO,
+            Address::ZERO,
+        )
+        .unwrap();
+    reg.sender(gov)
+        .set_tokenizer_approval(gov, tokenizer, true)
+        .unwrap();
+}
+
+/// Registers record `n` owned by `owner`, bound to `tokenizer`, with `executor` (0 for none).
+///
+/// # Panics
+/// When the registration fails.
+pub fn register(
+    reg: &Contract<IntegraDocumentRegistry>,
+    owner: Address,
+    n: u8,
+    tokenizer: Address,
+    executor: Address,
+) {
+    reg.sender(owner)
+        .register_document(
+            owner,
+            &Registration {
+                integra_hash: h(n),
+                document_hash: keccak256([n]),
+                tokenizer,
+                executor,
+                ..Registration::default()
+            },
+        )
+        .motsu_unwrap();
+}
+
 /// The provider id tests register [`TestProvider`] under.
 #[must_use]
 pub fn provider_id() -> B256 {
-    alloy_primitives::keccak256("eas-provider")
+    keccak256("eas-provider")
 }
 
 /// An attestation provider answering from recorded attestations (see the module docs).

@@ -54,8 +54,8 @@ use integra_primitives::{
 };
 pub use integra_tokenizer_base as base;
 use integra_tokenizer_base::{
-    interface_arg, token_type, AddressSet, Config, Error as BaseError, TokenizerBase,
-    COMMON_INTERFACE_IDS, MAX_TOKENS,
+    arg, interface_arg, ret, run, token_type, AddressSet, Config, Error as BaseError,
+    TokenizerBase, COMMON_INTERFACE_IDS, MAX_TOKENS,
 };
 use openzeppelin_stylus::token::erc1155::{self, Erc1155, IErc1155};
 use stylus_sdk::{
@@ -684,46 +684,13 @@ integra_primitives::compact_router!(MultiPartyTokenizer, dispatch, constructor(s
     s.constructor(&config).map_err(Vec::from)
 });
 
-/// Malformed argument: revert with empty data, as Solidity's decoder does.
-macro_rules! arg {
-    ($e:expr) => {
-        match $e {
-            Some(v) => v,
-            None => return Some(Err(Vec::new())),
-        }
-    };
-}
-
-#[allow(clippy::unnecessary_wraps)] // the router's result type
-fn ret(tokens: &[Token<'_>]) -> ArbResult {
-    Ok(returns(tokens))
-}
-
-#[inline(never)]
-fn run<T>(r: Res<T>) -> ArbResult {
-    r.map(|_| Vec::new()).map_err(Vec::from)
-}
-
 /// Reads a `uint256[]` / `address[]` argument as words.
 fn words(a: Args<'_>, i: usize) -> Option<Vec<B256>> {
     let (n, body) = a.array(i)?;
     (0..n).map(|j| body.word(j)).collect()
 }
 
-/// The router: family selectors, then the base's.
-pub fn dispatch(s: &mut MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
-    if !s.vm().msg_value().is_zero() {
-        return Some(Err(Vec::new()));
-    }
-    if let Some(out) = dispatch_view(s, selector, a) {
-        return Some(out);
-    }
-    let sender = s.base.sender_of(a.0);
-    if let Some(out) = dispatch_write(s, selector, a, sender) {
-        return Some(out);
-    }
-    s.base.dispatch(sender, selector, a)
-}
+integra_tokenizer_base::tokenizer_dispatch!(MultiPartyTokenizer, dispatch_view, dispatch_write);
 
 #[allow(clippy::too_many_lines)] // one arm per external view
 fn dispatch_view(s: &MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {

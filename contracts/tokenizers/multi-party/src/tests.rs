@@ -13,12 +13,15 @@ mod properties;
 
 use core::fmt::Debug;
 
-use alloy_primitives::{keccak256, Address, B256, U256};
+use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
-use integra_document_registry::{IntegraDocumentRegistry, Registration};
+use integra_document_registry::IntegraDocumentRegistry;
 use integra_primitives::capabilities::CORE_CLAIM;
 use integra_registry::IntegraRegistry;
-use integra_tokenizer_base::testing::{provider_id, CredentialEas, TestProvider};
+use integra_tokenizer_base::testing::{
+    assert_error, deploy_registries, h, now, p, provider_id, register, u, uid, CredentialEas,
+    TestProvider,
+};
 use integra_tokenizer_base::{
     AttestationTokenMismatch, InvalidTokenId, NotReservedForYou, TokenAlreadyClaimed,
     TokenAlreadyReserved, TokenNotReserved, Unauthorized,
@@ -28,42 +31,9 @@ use motsu::prelude::*;
 use super::*;
 use integra_tokenizer_base::ITokenizerBase as B;
 
-const NOW: u64 = 1_735_689_600;
 const NAMESPACE: Address = Address::repeat_byte(0x5a);
 const TRUST_REGISTRY: Address = Address::repeat_byte(0x7e);
 const SCHEMA: B256 = B256::repeat_byte(0x5c);
-
-fn now() -> U256 {
-    U256::from(NOW)
-}
-
-fn h(n: u8) -> B256 {
-    B256::repeat_byte(n)
-}
-
-fn p(n: u8) -> B256 {
-    B256::repeat_byte(0x70 ^ n)
-}
-
-fn uid(n: u8) -> B256 {
-    keccak256([0xa7, n])
-}
-
-fn u(n: u64) -> U256 {
-    U256::from(n)
-}
-
-#[track_caller]
-fn assert_error<T: Debug>(result: Result<T, Error>, expected: impl SolError + Debug) {
-    match result {
-        Ok(v) => panic!("expected {expected:?}, got Ok({v:?})"),
-        Err(err) => assert_eq!(
-            Vec::<u8>::from(err),
-            expected.abi_encode(),
-            "expected {expected:?}"
-        ),
-    }
-}
 
 struct World<'a> {
     tok: &'a Contract<MultiPartyTokenizer>,
@@ -95,25 +65,7 @@ fn deploy<'a>(
     eas: &'a Contract<CredentialEas>,
     gov: Address,
 ) -> World<'a> {
-    comp.sender(gov).constructor(gov).unwrap();
-    comp.sender(gov)
-        .register_provider(provider_id(), prov.address(), "EAS", "test provider")
-        .unwrap();
-    reg.sender(gov)
-        .constructor(
-            gov,
-            comp.address(),
-            comp.address(),
-            Address::repeat_byte(0xe0),
-            Address::repeat_byte(0xe1),
-            U256::ZERO,
-            U256::ZERO,
-            Address::ZERO,
-        )
-        .unwrap();
-    reg.sender(gov)
-        .set_tokenizer_approval(gov, tok.address(), true)
-        .unwrap();
+    deploy_registries(reg, comp, prov, gov, tok.address());
     tok.sender(gov)
         .constructor(&config(gov, reg.address(), comp.address(), eas.address()))
         .unwrap();
@@ -127,18 +79,7 @@ fn deploy<'a>(
 
 impl World<'_> {
     fn register(&self, owner: Address, n: u8) {
-        self.reg
-            .sender(owner)
-            .register_document(
-                owner,
-                &Registration {
-                    integra_hash: h(n),
-                    document_hash: keccak256([n]),
-                    tokenizer: self.tok.address(),
-                    ..Registration::default()
-                },
-            )
-            .motsu_unwrap();
+        register(self.reg, owner, n, self.tok.address(), Address::ZERO);
     }
 
     fn reserve(&self, who: Address, n: u8, slot: u64, to: Address, amount: u64) -> Res<U256> {

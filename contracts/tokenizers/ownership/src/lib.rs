@@ -44,7 +44,8 @@ use integra_primitives::{
 };
 pub use integra_tokenizer_base as base;
 use integra_tokenizer_base::{
-    interface_arg, token_type, Config, Error as BaseError, TokenizerBase, COMMON_INTERFACE_IDS,
+    arg, interface_arg, ret, run, token_type, Config, Error as BaseError, TokenizerBase,
+    COMMON_INTERFACE_IDS,
 };
 use openzeppelin_stylus::token::erc721::{self, extensions::Erc721Metadata, Erc721, IErc721};
 use stylus_sdk::{
@@ -743,26 +744,6 @@ integra_primitives::compact_router!(OwnershipTokenizer, dispatch, constructor(s,
     s.constructor(name, symbol, &config).map_err(Vec::from)
 });
 
-/// Malformed argument: revert with empty data, as Solidity's decoder does.
-macro_rules! arg {
-    ($e:expr) => {
-        match $e {
-            Some(v) => v,
-            None => return Some(Err(Vec::new())),
-        }
-    };
-}
-
-#[allow(clippy::unnecessary_wraps)] // the router's result type
-fn ret(tokens: &[Token<'_>]) -> ArbResult {
-    Ok(returns(tokens))
-}
-
-#[inline(never)]
-fn run<T>(r: Res<T>) -> ArbResult {
-    r.map(|_| Vec::new()).map_err(Vec::from)
-}
-
 fn info_tokens(i: &Info) -> ArbResult {
     let holders: Vec<B256> = i.holders.iter().map(Address::into_word).collect();
     let fields = [
@@ -779,21 +760,7 @@ fn info_tokens(i: &Info) -> ArbResult {
     ret(&[Token::Tuple(&fields)])
 }
 
-/// The router: family selectors, then the base's (administration, access control, the
-/// attestation component).
-pub fn dispatch(s: &mut OwnershipTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
-    if !s.vm().msg_value().is_zero() {
-        return Some(Err(Vec::new()));
-    }
-    if let Some(out) = dispatch_view(s, selector, a) {
-        return Some(out);
-    }
-    let sender = s.base.sender_of(a.0);
-    if let Some(out) = dispatch_write(s, selector, a, sender) {
-        return Some(out);
-    }
-    s.base.dispatch(sender, selector, a)
-}
+integra_tokenizer_base::tokenizer_dispatch!(OwnershipTokenizer, dispatch_view, dispatch_write);
 
 #[allow(clippy::too_many_lines)] // one arm per external view
 fn dispatch_view(s: &OwnershipTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {

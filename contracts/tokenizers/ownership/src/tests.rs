@@ -21,15 +21,17 @@ mod properties;
 use alloc::string::String;
 use core::fmt::Debug;
 
-use alloy_primitives::{keccak256, Address, B256, U256};
+use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
-use integra_document_registry::{IntegraDocumentRegistry, Registration};
+use integra_document_registry::IntegraDocumentRegistry;
 use integra_primitives::{
     capabilities::{CORE_CLAIM, CORE_VIEW},
     roles::{GOVERNOR_ROLE, OPERATOR_ROLE},
 };
 use integra_registry::IntegraRegistry;
-use integra_tokenizer_base::testing::{provider_id, TestProvider};
+use integra_tokenizer_base::testing::{
+    assert_error, deploy_registries, h, now, p, provider_id, register, uid, TestProvider,
+};
 use integra_tokenizer_base::{
     AccessControlUnauthorizedAccount, AttestationTokenMismatch, EncryptedLabelTooLarge,
     EnforcedPause, InvalidAmount, InvalidProcessHash, NotReservedForYou,
@@ -45,25 +47,8 @@ use super::*;
 use integra_tokenizer_base::ITokenizerBase as B;
 
 /// motsu's `block_timestamp`.
-const NOW: u64 = 1_735_689_600;
 const NAMESPACE: Address = Address::repeat_byte(0x5a);
 const FORWARDER: Address = Address::repeat_byte(0xf0);
-
-fn now() -> U256 {
-    U256::from(NOW)
-}
-
-fn h(n: u8) -> B256 {
-    B256::repeat_byte(n)
-}
-
-fn p(n: u8) -> B256 {
-    B256::repeat_byte(0x70 ^ n)
-}
-
-fn uid(n: u8) -> B256 {
-    keccak256([0xa7, n])
-}
 
 fn pid() -> B256 {
     provider_id()
@@ -71,19 +56,6 @@ fn pid() -> B256 {
 
 fn one() -> U256 {
     U256::from(1)
-}
-
-/// Asserts `result` failed with exactly `expected` (selector and every field).
-#[track_caller]
-fn assert_error<T: Debug>(result: Result<T, Error>, expected: impl SolError + Debug) {
-    match result {
-        Ok(v) => panic!("expected {expected:?}, got Ok({v:?})"),
-        Err(err) => assert_eq!(
-            Vec::<u8>::from(err),
-            expected.abi_encode(),
-            "expected {expected:?}"
-        ),
-    }
 }
 
 /// What a [`Receiver`] does in `onERC721Received`.
@@ -172,25 +144,7 @@ fn deploy<'a>(
     prov: &'a Contract<TestProvider>,
     gov: Address,
 ) -> World<'a> {
-    comp.sender(gov).constructor(gov).unwrap();
-    comp.sender(gov)
-        .register_provider(pid(), prov.address(), "EAS", "test provider")
-        .unwrap();
-    reg.sender(gov)
-        .constructor(
-            gov,
-            comp.address(),
-            comp.address(),
-            Address::repeat_byte(0xe0),
-            Address::repeat_byte(0xe1),
-            U256::ZERO,
-            U256::ZERO,
-            Address::ZERO,
-        )
-        .unwrap();
-    reg.sender(gov)
-        .set_tokenizer_approval(gov, tok.address(), true)
-        .unwrap();
+    deploy_registries(reg, comp, prov, gov, tok.address());
     tok.sender(gov)
         .constructor(
             "Deeds".into(),
@@ -209,19 +163,7 @@ fn deploy<'a>(
 impl World<'_> {
     /// Registers record `n` owned by `owner`, bound to `tokenizer`, with `executor`.
     fn register_with(&self, owner: Address, n: u8, tokenizer: Address, executor: Address) {
-        self.reg
-            .sender(owner)
-            .register_document(
-                owner,
-                &Registration {
-                    integra_hash: h(n),
-                    document_hash: keccak256([n]),
-                    tokenizer,
-                    executor,
-                    ..Registration::default()
-                },
-            )
-            .motsu_unwrap();
+        register(self.reg, owner, n, tokenizer, executor);
     }
 
     /// Registers record `n` owned by `owner`, bound to this tokenizer.
