@@ -52,6 +52,7 @@ pub fn call(
 ///
 /// # Errors
 /// The (truncated) revert data when the callee reverts or runs out of gas.
+#[inline(always)] // keeps `call` the code it was before this variant existed
 pub fn call_limited(
     vm: &dyn Host,
     kind: Kind,
