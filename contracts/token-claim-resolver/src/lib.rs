@@ -86,6 +86,7 @@ integra_primitives::contract_interface! {
         function revoke(Attestation attestation) external payable returns (bool);
         function multiRevoke(Attestation[] attestations, uint256[] values) external payable returns (bool);
         function version() external view returns (string memory);
+        receive() external payable;
         // ---- Integra views ----
         function isAuthorizedAttester(bytes32 integraHash, address attester) external view returns (bool);
         function getDocumentOwner(bytes32 integraHash) external view returns (address);
