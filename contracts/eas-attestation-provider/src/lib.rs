@@ -27,7 +27,7 @@
 //! 13. the attested record is `documentHash` (`WrongDocument(attested, documentHash)`);
 //! 14. CLAIM only: the capability is exactly `CORE_CLAIM` (`InvalidCapability(capability)`);
 //! 15. `maxAttestationAge == 0 || now - att.time <= maxAttestationAge`, with EAS's `time`
-//!    (`AttestationTooOld(time, maxAge)`).
+//!     (`AttestationTooOld(time, maxAge)`).
 //!
 //! It then returns `(true, capabilities)` for FULL and `(true, CORE_CLAIM)` for CLAIM. Whether
 //! the granted capabilities cover `requiredCapability` is the consumer's check
@@ -36,10 +36,11 @@
 //! attestation's `tokenId` (spec 01 OQ-01-3). Nothing is consumed: consumers enforce single use.
 //!
 //! # Issuers per record
-//! NONE → DEFAULT (governor, `setDocumentIssuer`) → OWNER_SET (record owner,
-//! `setDocumentIssuerByOwner`; wins over the default) → REVOKED (owner, `revokeDocumentIssuer`;
-//! clears both and voids every attestation for the record) → OWNER_SET (owner,
-//! `restoreDocumentIssuer`). The governor cannot set a default while REVOKED.
+//! `NONE` → `DEFAULT` (governor, `setDocumentIssuer`) → `OWNER_SET` (record owner,
+//! `setDocumentIssuerByOwner`; wins over the default) → `REVOKED` (owner,
+//! `revokeDocumentIssuer`; clears both and voids every attestation for the record) →
+//! `OWNER_SET` (owner, `restoreDocumentIssuer`). The governor cannot set a default while
+//! `REVOKED`.
 //!
 //! # Deployment
 //! No proxy (the spec's UUPS is not used, as for the other contracts): `initialize` runs exactly
@@ -462,61 +463,10 @@ impl EASAttestationProvider {
             .into());
         }
         self.check_issuer(h, att.attester, full)?;
-        let bad_data = || Error::from(InvalidAttestationData { uid });
-        let d = Args(&att.data);
         let (attested_hash, token_id, capabilities) = if full {
-            let fields = (|| {
-                let head = (d.word(0)?, d.u256(1)?, d.u256(2)?);
-                for i in [3, 4, 6, 7, 8] {
-                    d.bytes(i)?;
-                }
-                d.u256(5)?;
-                let binding = (d.u256(9)?, d.address(10)?, d.address(11)?, d.word(13)?);
-                d.u64(12)?;
-                Some((head, binding))
-            })();
-            let (head, (chain, source_eas, document_contract, version)) =
-                fields.ok_or_else(bad_data)?;
-            let chain_id = U256::from(self.vm().chain_id());
-            if chain != chain_id {
-                return Err(WrongChain {
-                    expected: chain_id,
-                    actual: chain,
-                }
-                .into());
-            }
-            if source_eas != eas {
-                return Err(WrongEASContract {
-                    expected: eas,
-                    actual: source_eas,
-                }
-                .into());
-            }
-            let consumer = self.vm().msg_sender();
-            if document_contract != consumer {
-                return Err(WrongDocumentContract {
-                    expected: consumer,
-                    actual: document_contract,
-                }
-                .into());
-            }
-            if version != SCHEMA_VERSION {
-                return Err(WrongSchemaVersion {
-                    expected: SCHEMA_VERSION,
-                    actual: version,
-                }
-                .into());
-            }
-            head
+            self.full_fields(uid, eas, &att.data)?
         } else {
-            if att.data.len() != 96 {
-                return Err(bad_data());
-            }
-            (
-                d.word(0).ok_or_else(bad_data)?,
-                d.u256(1).ok_or_else(bad_data)?,
-                d.u256(2).ok_or_else(bad_data)?,
-            )
+            claim_fields(&att.data).ok_or(InvalidAttestationData { uid })?
         };
         if attested_hash != h {
             return Err(WrongDocument {
@@ -543,6 +493,65 @@ impl EASAttestationProvider {
             capabilities,
             token_id,
         })
+    }
+
+    /// Steps 8–12 for FULL: decodes the 14 fields and checks the chain, EAS, consumer and
+    /// version bindings; returns `(documentHash, tokenId, capabilities)`.
+    fn full_fields(
+        &self,
+        uid: B256,
+        eas: Address,
+        data: &[u8],
+    ) -> Result<(B256, U256, U256), Error> {
+        let d = Args(data);
+        let fields = (|| {
+            let head = (d.word(0)?, d.u256(1)?, d.u256(2)?);
+            for i in [3, 4, 6, 7, 8] {
+                d.bytes(i)?;
+            }
+            d.u256(5)?;
+            d.u64(12)?;
+            Some((
+                head,
+                d.u256(9)?,
+                d.address(10)?,
+                d.address(11)?,
+                d.word(13)?,
+            ))
+        })();
+        let (head, chain, source_eas, document_contract, version) =
+            fields.ok_or(InvalidAttestationData { uid })?;
+        let chain_id = U256::from(self.vm().chain_id());
+        if chain != chain_id {
+            return Err(WrongChain {
+                expected: chain_id,
+                actual: chain,
+            }
+            .into());
+        }
+        if source_eas != eas {
+            return Err(WrongEASContract {
+                expected: eas,
+                actual: source_eas,
+            }
+            .into());
+        }
+        let consumer = self.vm().msg_sender();
+        if document_contract != consumer {
+            return Err(WrongDocumentContract {
+                expected: consumer,
+                actual: document_contract,
+            }
+            .into());
+        }
+        if version != SCHEMA_VERSION {
+            return Err(WrongSchemaVersion {
+                expected: SCHEMA_VERSION,
+                actual: version,
+            }
+            .into());
+        }
+        Ok(head)
     }
 
     fn attestation(&self, eas: Address, uid: B256) -> Result<Attestation, Error> {
@@ -772,7 +781,7 @@ impl EASAttestationProvider {
         Ok(())
     }
 
-    /// REVOKED → OWNER_SET with `issuer`.
+    /// `REVOKED` → `OWNER_SET` with `issuer`.
     ///
     /// # Errors
     /// `OnlyDocumentOwner(caller, owner)`, `IssuerNotRevoked(h)`, `InvalidIssuerAddress`.
@@ -910,6 +919,15 @@ impl EASAttestationProvider {
         ]
         .contains(&id.0)
     }
+}
+
+/// Step 8 for CLAIM: exactly 96 bytes, `(integraHash, tokenId, claimCapability)`.
+fn claim_fields(data: &[u8]) -> Option<(B256, U256, U256)> {
+    if data.len() != 96 {
+        return None;
+    }
+    let d = Args(data);
+    Some((d.word(0)?, d.u256(1)?, d.u256(2)?))
 }
 
 integra_primitives::compact_router!(EASAttestationProvider, dispatch, constructor(_s, _a) {

@@ -851,7 +851,7 @@ fn issuer_state_machine_with_events(
             is_revoked: true
         }
     );
-    let raw = |sel: &[u8]| call(&p, bob, sel).unwrap();
+    let raw = |sel: &[u8]| call(p, bob, sel).unwrap();
     assert_eq!(
         raw(&documentIssuersCall { documentHash: h(1) }.abi_encode()),
         Address::ZERO.abi_encode()
@@ -916,7 +916,7 @@ fn issuer_batch_is_bounded_and_all_or_nothing(
 ) {
     let w = world!(eas, p, reg, comp, res, gov, owner, other);
     let p = w.p;
-    let hashes: Vec<B256> = (0..=100u8).map(|i| B256::with_last_byte(i)).collect();
+    let hashes: Vec<B256> = (0..=100u8).map(B256::with_last_byte).collect();
     let issuers = vec![bob; 101];
     assert_error(
         p.sender(bob)

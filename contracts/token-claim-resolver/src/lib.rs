@@ -211,9 +211,8 @@ impl TokenClaimResolver {
             return Err(InvalidAttestationData {}.into());
         }
         let d = Args(&att.data);
-        let (h, capability) = match (d.word(0), d.u256(2)) {
-            (Some(h), Some(c)) => (h, c),
-            _ => return Err(InvalidAttestationData {}.into()),
+        let (Some(h), Some(capability)) = (d.word(0), d.u256(2)) else {
+            return Err(InvalidAttestationData {}.into());
         };
         let exists = self
             .registry_word(IDocumentRecordLookup::existsCall::SELECTOR, h)

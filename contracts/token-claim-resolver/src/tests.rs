@@ -372,7 +372,7 @@ fn callbacks_accept_only_eas_and_refuse_value(
     );
     assert_error(
         r.sender_and_value(eas.address(), U256::from(1))
-            .multi(&[att.clone()], &[U256::from(1)], true)
+            .multi(core::slice::from_ref(&att), &[U256::from(1)], true)
             .motsu_res(),
         NotPayable {},
     );

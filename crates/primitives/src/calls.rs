@@ -52,7 +52,8 @@ pub fn call(
 ///
 /// # Errors
 /// The (truncated) revert data when the callee reverts or runs out of gas.
-#[inline(always)] // keeps `call` the code it was before this variant existed
+#[allow(clippy::inline_always)] // keeps `call` the code it was before this variant existed
+#[inline(always)]
 pub fn call_limited(
     vm: &dyn Host,
     kind: Kind,
