@@ -66,12 +66,21 @@ fn name_struct_outputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &st
 
 /// The same for struct-array inputs (`tuple[]`), e.g. `registerMessageBatch(MessageInput[])`.
 fn name_struct_array_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
+    name_struct_inputs(abi, interface, structs);
+}
+
+/// The same for struct inputs and struct-array inputs (`tuple`, `tuple[]`), e.g.
+/// `attest(Attestation)`, `multiAttest(Attestation[], uint256[])`.
+fn name_struct_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
     for (function, ty) in structs {
         for f in abi.functions.get_mut(*function).into_iter().flatten() {
-            for input in f.inputs.iter_mut().filter(|i| i.ty == "tuple[]") {
+            for input in &mut f.inputs {
+                let Some(suffix) = input.ty.strip_prefix("tuple") else {
+                    continue;
+                };
                 input.internal_type = Some(InternalType::Struct {
                     contract: Some(interface.to_string()),
-                    ty: format!("{ty}[]"),
+                    ty: format!("{ty}{suffix}"),
                 });
             }
         }
@@ -121,6 +130,29 @@ pub fn exports() -> Vec<Export> {
             name: "SimpleContactResolver",
             interface: "ISimpleContactResolver",
             abi: integra_simple_contact_resolver::abi(),
+        },
+        Export {
+            name: "EASAttestationProvider",
+            interface: "IEASAttestationProvider",
+            abi: integra_eas_attestation_provider::abi(),
+        },
+        Export {
+            name: "TokenClaimResolver",
+            interface: "ITokenClaimResolver",
+            abi: {
+                let mut abi = integra_token_claim_resolver::abi();
+                name_struct_inputs(
+                    &mut abi,
+                    "ITokenClaimResolver",
+                    &[
+                        ("attest", "Attestation"),
+                        ("revoke", "Attestation"),
+                        ("multiAttest", "Attestation"),
+                        ("multiRevoke", "Attestation"),
+                    ],
+                );
+                abi
+            },
         },
         Export {
             name: "IntegraMessageV1",
