@@ -1,6 +1,7 @@
 //! The tokenizers' world: the real `IntegraRegistry` (component and provider registry),
-//! `IntegraDocumentRegistry` and the Ownership tokenizer, all as shipped WASM. Shared by the
-//! e2e tests and the gas report.
+//! `IntegraDocumentRegistry`, the EAS reproduction with `TokenClaimResolver` on the CLAIM schema,
+//! `EASAttestationProvider` registered under the tokenizer's default provider id, and a
+//! tokenizer, all as shipped WASM. Shared by the e2e tests and the gas report.
 //!
 //! The tokenizers and the document registry exceed the 24,576-byte classic limit and are judged
 //! by `ArbOS` 60 rules (root contracts joining fragments); execution and gas do not depend on
@@ -10,6 +11,10 @@
 use alloy_primitives::{address, keccak256, Address, B256, U256};
 use alloy_sol_types::{sol, SolValue};
 
+use crate::attestation::{
+    attestCall, claim_data, initializeCall as initializeProviderCall,
+    registerCall as registerSchemaCall, request, AttestationRequest, CLAIM_SCHEMA, FULL_SCHEMA,
+};
 use crate::docreg::{ok, registerDocumentCall, rules, setTokenizerApprovalCall, GOVERNOR};
 use crate::{ArtifactError, World};
 
@@ -22,6 +27,25 @@ sol! {
     function getDocumentHash(uint256 id) external view returns (bytes32);
     function getEncryptedLabel(bytes32 integraHash, uint256 tokenId) external view returns (bytes);
     function supportsInterface(bytes4 interfaceId) external view returns (bool);
+    function registerProvider(bytes32 providerId, address provider, string providerType, string description);
+    function ownerOf(uint256 tokenId) external view returns (address);
+    function transferFrom(address from, address to, uint256 tokenId);
+    function isDocumentComplete(bytes32 integraHash) external view returns (bool);
+    function tokensOf(address account) external view returns (bytes32[] memory integraHashes, uint256[] memory tokenIds, uint256[] memory balances);
+    #[derive(Debug, PartialEq, Eq)]
+    event TokenClaimed(bytes32 indexed integraHash, uint256 indexed tokenId, address indexed claimant, bytes32 capabilityAttestation, bytes32 processHash, uint256 timestamp);
+    #[derive(Debug, PartialEq, Eq)]
+    event DocumentComplete(bytes32 indexed integraHash, uint256 partyCount, bytes32 processHash, uint256 timestamp);
+    #[derive(Debug, PartialEq, Eq)]
+    event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);
+    #[derive(Debug, PartialEq, Eq)]
+    error AttestationTokenMismatch(uint256 attested, uint256 claimed);
+    #[derive(Debug, PartialEq, Eq)]
+    error AlreadyMinted(uint256 tokenId);
+    #[derive(Debug, PartialEq, Eq)]
+    error RecipientMismatch(address attested, address expected);
+    #[derive(Debug, PartialEq, Eq)]
+    error WrongDocument(bytes32 attested, bytes32 documentHash);
     #[derive(Debug, PartialEq, Eq)]
     event TokenReserved(bytes32 indexed integraHash, uint256 indexed tokenId, address indexed recipient, uint256 amount, bytes32 processHash, uint256 timestamp);
     #[derive(Debug, PartialEq, Eq)]
@@ -38,6 +62,7 @@ pub const OWNER: Address = address!("000000000000000000000000000000000000a11c");
 pub const EXECUTOR: Address = address!("00000000000000000000000000000000000e8ec0");
 pub const BOB: Address = address!("0000000000000000000000000000000000000b0b");
 pub const NAMESPACE: Address = address!("0000000000000000000000000000000000005a5a");
+pub const CAROL: Address = address!("00000000000000000000000000000000000ca501");
 
 /// The deployed world.
 #[derive(Debug)]
@@ -46,6 +71,10 @@ pub struct Deployed {
     pub components: Address,
     pub registry: Address,
     pub tokenizer: Address,
+    pub eas: Address,
+    pub provider: Address,
+    /// The CLAIM schema's UID (resolver: `TokenClaimResolver`).
+    pub claim_schema: B256,
 }
 
 /// The default provider id the tokenizer is built with.
@@ -84,7 +113,7 @@ pub fn setup(name: &str) -> Result<Deployed, ArtifactError> {
         NAMESPACE,
         components,
         provider_id(),
-        address!("000000000000000000000000000000000000ea50"),
+        Address::ZERO,
         Address::ZERO,
     )
         .abi_encode_params();
@@ -100,11 +129,52 @@ pub fn setup(name: &str) -> Result<Deployed, ArtifactError> {
         ),
         "setTokenizerApproval",
     )?;
+    // EAS, the claim resolver on the CLAIM schema, and the provider under the default id.
+    let (eas, _) = world.deploy("integra-test-eas", GOVERNOR, &[])?;
+    let (resolver, _) = world.deploy(
+        "integra-token-claim-resolver",
+        GOVERNOR,
+        &(eas, registry).abi_encode_params(),
+    )?;
+    let mut schema = |s: &str, r: Address| -> Result<B256, ArtifactError> {
+        let call = registerSchemaCall {
+            schema: s.into(),
+            resolver: r,
+            revocable: true,
+        };
+        let receipt = ok(world.send(GOVERNOR, eas, &call), "register schema")?;
+        Ok(B256::from_slice(&receipt.output[..32]))
+    };
+    let full = schema(FULL_SCHEMA, Address::ZERO)?;
+    let claim_schema = schema(CLAIM_SCHEMA, resolver)?;
+    let (provider, _) = world.deploy("integra-eas-attestation-provider", GOVERNOR, &[])?;
+    let init = initializeProviderCall {
+        eas,
+        accessCapabilitySchema: full,
+        claimSchema: claim_schema,
+        namespace: NAMESPACE,
+        documentRegistry: registry,
+        governor: GOVERNOR,
+    };
+    ok(world.send(GOVERNOR, provider, &init), "initialize provider")?;
+    let register = registerProviderCall {
+        providerId: provider_id(),
+        provider,
+        providerType: "EAS".into(),
+        description: "EAS attestation provider".into(),
+    };
+    ok(
+        world.send(GOVERNOR, components, &register),
+        "registerProvider",
+    )?;
     Ok(Deployed {
         world,
         components,
         registry,
         tokenizer,
+        eas,
+        provider,
+        claim_schema,
     })
 }
 
@@ -132,6 +202,44 @@ impl Deployed {
             "registerDocument",
         )?;
         Ok(())
+    }
+
+    /// A CLAIM attestation made by `attester` (the record's owner or executor): `recipient` may
+    /// claim `token_id` (0 = any) of record `n` with `capability`. Returns its UID.
+    ///
+    /// # Errors
+    /// If EAS or the claim resolver refuses it.
+    pub fn attest_claim(
+        &mut self,
+        attester: Address,
+        recipient: Address,
+        n: u8,
+        token_id: u64,
+        capability: U256,
+    ) -> Result<B256, ArtifactError> {
+        let call = attestCall {
+            request: AttestationRequest {
+                schema: self.claim_schema,
+                data: request(
+                    recipient,
+                    0,
+                    claim_data(B256::repeat_byte(n), token_id, capability),
+                ),
+            },
+        };
+        let r = ok(self.world.send(attester, self.eas, &call), "attest claim")?;
+        Ok(B256::from_slice(&r.output[..32]))
+    }
+}
+
+/// `claimToken(h_n, tokenId, uid)` with the `ANCHORS.md` processHash.
+#[must_use]
+pub fn claim_call(n: u8, token_id: u64, uid: B256) -> claimTokenCall {
+    claimTokenCall {
+        integraHash: B256::repeat_byte(n),
+        tokenId: U256::from(token_id),
+        capabilityAttestationUID: uid,
+        processHash: B256::repeat_byte(0x9d),
     }
 }
 
