@@ -434,7 +434,9 @@ pub fn document_registry_rows() -> Result<Vec<Row>, ArtifactError> {
 /// # Errors
 /// If an artifact cannot be had or a scenario does not succeed.
 pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
-    use crate::tokenizers::{reserve_anonymous_call, reserve_call, setup, BOB, EXECUTOR};
+    use crate::tokenizers::{
+        claim_call, reserve_anonymous_call, reserve_call, setup, BOB, EXECUTOR, OWNER,
+    };
     let mut rows = Vec::new();
     let mut d = setup("integra-ownership-tokenizer")?;
     d.register(1)?;
@@ -489,6 +491,39 @@ pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
         &r,
         Some(161_598),
     ));
+    // claimToken with an EAS CLAIM attestation (owner-made), minting token 1 to a new holder.
+    for cached in [false, true] {
+        let mut d = setup("integra-ownership-tokenizer")?;
+        d.register(1)?;
+        ok(
+            d.world.send(EXECUTOR, d.tokenizer, &reserve_call(1, BOB)),
+            "reserveToken",
+        )?;
+        let uid = d.attest_claim(OWNER, BOB, 1, 1, alloy_primitives::U256::from(2))?;
+        if cached {
+            for a in [d.tokenizer, d.registry, d.provider, d.eas, d.components] {
+                d.world.vm.set_cached(a, true);
+            }
+        }
+        let r = ok(
+            d.world.send(BOB, d.tokenizer, &claim_call(1, 0, uid)),
+            "claimToken",
+        )?;
+        rows.push(row(
+            if cached {
+                "OwnershipTokenizer claimToken, programs cached"
+            } else {
+                "OwnershipTokenizer claimToken"
+            },
+            if cached {
+                "as above; tokenizer, registries, provider and EAS in Nitro's program cache"
+            } else {
+                "EAS CLAIM attestation (tokenId 1) through EASAttestationProvider (EAS.getAttestation, registry owner) and the component registry; binding check; mint to a new holder; DocumentComplete"
+            },
+            &r,
+            Some(185_260),
+        ));
+    }
     Ok(rows)
 }
 

@@ -271,3 +271,14 @@ fn claims_with_mismatched_attestations_or_twice_fail() {
         },
     );
 }
+
+#[test]
+#[ignore = "prints the gas rows; the report is docs/gas.md"]
+fn print_gas_rows() {
+    for r in integra_tests::gas::tokenizer_rows().unwrap() {
+        println!(
+            "{}: {} (intrinsic {}, entry {})",
+            r.operation, r.gas, r.intrinsic, r.entry
+        );
+    }
+}

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         integra_tests::gas::module_facts("integra-token-claim-resolver"),
         integra_tests::gas::module_facts("integra-eas-attestation-provider"),
         integra_tests::gas::module_facts_with("integra-ownership-tokenizer", &docreg),
+        integra_tests::gas::module_facts_with("integra-shares-tokenizer", &docreg),
     ]
     .into_iter()
     .collect::<Result<Vec<_>, _>>()
