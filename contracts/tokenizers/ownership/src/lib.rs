@@ -3,9 +3,12 @@
 //! claimed by the attested recipient, then freely transferable.
 //!
 //! Composition: [`TokenizerBase`] (gates, claim checks, completion, holder index, administration,
-//! attestation access control) + openzeppelin-stylus [`Erc721`] and [`Erc721Metadata`] (the
-//! token standard: balances, owners, approvals, events, `onERC721Received` checks) + this
-//! family's records. The router is hand-written (no `#[public]`), as in every Integra contract.
+//! attestation access control) + openzeppelin-stylus [`Erc721`] (the token standard: balances,
+//! owners, approvals, events, `onERC721Received` checks) + this family's records. The router is
+//! hand-written (no `#[public]`), as in every Integra contract. ERC-721 Metadata (`name`,
+//! `symbol`, `tokenURI`) is served from the base's word storage rather than OpenZeppelin's
+//! `Erc721Metadata`: its `StorageString` links 256-bit division and formatting code (≈ 7 KB),
+//! which the module cannot afford (see Size); the interface and answers are the same.
 //!
 //! # Identity (spec 10 §3)
 //! NFT ids are sequential from 1 (one counter in the base's configuration slot). `reserveToken`
@@ -22,16 +25,14 @@
 //! record. `DocumentComplete` needs no flag: a record mints once.
 //!
 //! # Size: an `ArbOS` 60 root contract
-//! 130,955 B raw, 39,428 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
+//! 119,578 B raw, 35,489 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
 //! over the 24,576 B of a classic contract, so it deploys as a root contract joining 2 fragments
-//! (`[package.metadata.integra] arbos-version = 60`), and only ~100 B under the 131,072 B that
-//! any module may decompress to. Measured shares of the module: this crate ≈ 23 KB (router and
-//! views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its governance
-//! functions ≈ 7 KB), OpenZeppelin ERC-721 with its receiver call, events and errors ≈ 9 KB plus
-//! ≈ 6 KB of alloy encoders, `StorageString` for OpenZeppelin's name and symbol (256-bit
-//! division, ≈ 7 KB with formatting code), the SDK's host vtable ≈ 5 KB. A classic contract
-//! would need a split (array views to a lens, the attestation component's governance to its own
-//! contract).
+//! (`[package.metadata.integra] arbos-version = 60`). Measured shares of the module: this crate
+//! ≈ 23 KB (router and views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its
+//! governance functions ≈ 7 KB), OpenZeppelin ERC-721 with its receiver call, events and errors
+//! ≈ 9 KB plus ≈ 6 KB of alloy encoders and ≈ 5 KB of formatting code its receiver error pulls
+//! in, the SDK's host vtable ≈ 5 KB. A classic contract would need a split (array views to a
+//! lens, the attestation component's governance to its own contract).
 //!
 //! # Departures
 //! - `initialize` is the constructor (run once by the deployer); `AlreadyInitialized` guards a
@@ -59,7 +60,8 @@ use integra_tokenizer_base::{
     arg, interface_arg, ret, run, token_type, Config, Error as BaseError, TokenizerBase,
     COMMON_INTERFACE_IDS,
 };
-use openzeppelin_stylus::token::erc721::{self, extensions::Erc721Metadata, Erc721, IErc721};
+use integra_tokenizer_base::WordBytes;
+use openzeppelin_stylus::token::erc721::{self, Erc721, IErc721};
 use stylus_sdk::{
     abi::Bytes,
     prelude::*,
@@ -227,8 +229,8 @@ pub struct OwnershipTokenizer {
     pub base: TokenizerBase,
     /// OpenZeppelin ERC-721 ledgers.
     pub erc721: Erc721,
-    /// OpenZeppelin ERC-721 name and symbol.
-    pub metadata: Erc721Metadata,
+    name: WordBytes,
+    symbol: WordBytes,
     records: StorageMap<B256, Record>,
     token_hash: StorageMap<U256, StorageB256>,
     /// Label words by token id.
@@ -327,7 +329,8 @@ impl OwnershipTokenizer {
     /// `RoleGranted` for the admin, governor and operator roles.
     pub fn constructor(&mut self, name: String, symbol: String, config: &Config) -> Res<()> {
         self.base.initialize(config)?;
-        self.metadata.constructor(name, symbol);
+        self.name.set(name.as_bytes());
+        self.symbol.set(symbol.as_bytes());
         Ok(())
     }
 
@@ -851,8 +854,8 @@ fn dispatch_view(s: &OwnershipTokenizer, selector: [u8; 4], a: Args<'_>) -> Opti
             .erc721
             .is_approved_for_all(arg!(a.address(0)), arg!(a.address(1)))
             .into()]),
-        nameCall::SELECTOR => ret(&[s.metadata.name().as_str().into()]),
-        symbolCall::SELECTOR => ret(&[s.metadata.symbol().as_str().into()]),
+        nameCall::SELECTOR => ret(&[Token::Bytes(&s.name.get())]),
+        symbolCall::SELECTOR => ret(&[Token::Bytes(&s.symbol.get())]),
         baseURICall::SELECTOR => ret(&[s.base.base_uri().as_str().into()]),
         tokenURICall::SELECTOR => s
             .token_uri(arg!(a.u256(0)))
