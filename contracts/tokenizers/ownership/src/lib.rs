@@ -56,11 +56,11 @@ use integra_primitives::{
     compact_errors, reentrant_entrypoint,
 };
 pub use integra_tokenizer_base as base;
+use integra_tokenizer_base::WordBytes;
 use integra_tokenizer_base::{
     arg, interface_arg, ret, run, token_type, Config, Error as BaseError, TokenizerBase,
     COMMON_INTERFACE_IDS,
 };
-use integra_tokenizer_base::WordBytes;
 use openzeppelin_stylus::token::erc721::{self, Erc721, IErc721};
 use stylus_sdk::{
     abi::Bytes,
