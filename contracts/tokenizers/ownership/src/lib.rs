@@ -25,7 +25,7 @@
 //! record. `DocumentComplete` needs no flag: a record mints once.
 //!
 //! # Size: an `ArbOS` 60 root contract
-//! 119,578 B raw, 35,489 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
+//! 119,473 B raw, 35,581 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
 //! over the 24,576 B of a classic contract, so it deploys as a root contract joining 2 fragments
 //! (`[package.metadata.integra] arbos-version = 60`). Measured shares of the module: this crate
 //! ≈ 23 KB (router and views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its
@@ -327,7 +327,7 @@ impl OwnershipTokenizer {
     ///
     /// # Events
     /// `RoleGranted` for the admin, governor and operator roles.
-    pub fn constructor(&mut self, name: String, symbol: String, config: &Config) -> Res<()> {
+    pub fn constructor(&mut self, name: &str, symbol: &str, config: &Config) -> Res<()> {
         self.base.initialize(config)?;
         self.name.set(name.as_bytes());
         self.symbol.set(symbol.as_bytes());
@@ -754,8 +754,8 @@ integra_primitives::compact_router!(OwnershipTokenizer, dispatch, constructor(s,
         credential_schema: B256::ZERO,
         base_uri: a.string(2).ok_or_else(Vec::new)?.into(),
     };
-    let name = a.string(0).ok_or_else(Vec::new)?.into();
-    let symbol = a.string(1).ok_or_else(Vec::new)?.into();
+    let name = a.string(0).ok_or_else(Vec::new)?;
+    let symbol = a.string(1).ok_or_else(Vec::new)?;
     s.constructor(name, symbol, &config).map_err(Vec::from)
 });
 

@@ -146,11 +146,7 @@ fn deploy<'a>(
 ) -> World<'a> {
     deploy_registries(reg, comp, prov, gov, tok.address());
     tok.sender(gov)
-        .constructor(
-            "Deeds".into(),
-            "DEED".into(),
-            &config(gov, reg.address(), comp.address()),
-        )
+        .constructor("Deeds", "DEED", &config(gov, reg.address(), comp.address()))
         .unwrap();
     World {
         tok,
@@ -270,17 +266,13 @@ fn constructor_rejects_zero_governor_and_registry(
 ) {
     let mut c = config(Address::ZERO, Address::repeat_byte(1), comp.address());
     assert_error(
-        tok.sender(gov)
-            .constructor("a".into(), "b".into(), &c)
-            .motsu_res(),
+        tok.sender(gov).constructor("a", "b", &c).motsu_res(),
         ZeroAddress {},
     );
     c.governor = gov;
     c.document_registry = Address::ZERO;
     assert_error(
-        tok.sender(gov)
-            .constructor("a".into(), "b".into(), &c)
-            .motsu_res(),
+        tok.sender(gov).constructor("a", "b", &c).motsu_res(),
         ZeroAddress {},
     );
 }
@@ -296,9 +288,7 @@ fn base_refuses_a_second_initialization(
     let _w = world!(tok, reg, comp, prov, gov);
     let c = config(gov, reg.address(), comp.address());
     assert_error(
-        tok.sender(gov)
-            .constructor("a".into(), "b".into(), &c)
-            .motsu_res(),
+        tok.sender(gov).constructor("a", "b", &c).motsu_res(),
         integra_tokenizer_base::AlreadyInitialized {},
     );
 }
