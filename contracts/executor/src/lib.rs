@@ -36,8 +36,8 @@
 //!
 //! ## `executeOperation(target, data)` — order of checks
 //! not paused → not re-entered → `EXECUTOR_ROLE` → target allowed → `data.length ≥ 4` →
-//! `(target, selector)` allowed → `nonce = nonces[msg.sender]++` → `target.call(data)` with value
-//! 0 and all remaining gas (63/64 rule) → failure: `ExecutionFailed(target, revertData)` (nonce
+//! `(target, selector)` allowed → `nonce = nonces[msg.sender]++` → `target.call(data ‖
+//! address(this))` with value 0 and all remaining gas (63/64 rule) → failure: `ExecutionFailed(target, revertData)` (nonce
 //! undone) → `OperationExecuted(msg.sender, target, selector, true, nonce, timestamp)` →
 //! returns `(true, returnData)`.
 //!
@@ -55,6 +55,12 @@
 //! - **OQ-03-6**: no proxy. The executor is a trusted forwarder that can act as any user on
 //!   every trusting contract, so it is deployed with a constructor (`constructor(governor)`,
 //!   the spec's `initialize`) and nothing about its code can change.
+//! - **Mode A appends `address(this)`** as the ERC-2771 suffix. The spec sends `data` alone, but
+//!   a target that trusts the executor as its forwarder (the document registry) reads the last
+//!   20 bytes of whatever the executor sends as the sender: with bare `data`, an
+//!   `EXECUTOR_ROLE` relayer could end its calldata with any address and act as that user
+//!   without a signature. With the suffix a trusting target sees the executor, as mode A
+//!   intends; every other target ignores trailing calldata, as Solidity's decoder does.
 //! - `setTargetAllowed(address(this), true)` is refused (`TargetNotAllowed(this)`): a relayed
 //!   call into the executor itself would run governance as the executor.
 //! - `ExecutionFailed(target, data)` carries the callee's revert data (at most 2,048 bytes), not
@@ -447,7 +453,12 @@ impl IntegraExecutor {
         if governor.is_zero() {
             return Err(ZeroAddress {}.into());
         }
-        for role in [DEFAULT_ADMIN_ROLE, GOVERNOR_ROLE, EXECUTOR_ROLE, RELAYER_ROLE] {
+        for role in [
+            DEFAULT_ADMIN_ROLE,
+            GOVERNOR_ROLE,
+            EXECUTOR_ROLE,
+            RELAYER_ROLE,
+        ] {
             self.access._grant_role(role, governor);
         }
         self.deployed.set(true);
@@ -784,7 +795,10 @@ impl IntegraExecutor {
         self.access._check_role(EXECUTOR_ROLE, relayer)?;
         let selector = self.check_call(target, data)?;
         let nonce = self.use_nonce(relayer);
-        let out = relay(self.vm(), target, data, u64::MAX)?;
+        // The executor's own address as the ERC-2771 suffix: a target that trusts this contract
+        // as its forwarder would otherwise read the data's last 20 bytes as the sender.
+        let calldata = with_suffix(data, self.vm().contract_address());
+        let out = relay(self.vm(), target, &calldata, u64::MAX)?;
         self.emit_executed(relayer, target, selector, nonce);
         Ok(out)
     }
@@ -802,10 +816,7 @@ impl IntegraExecutor {
         if self.vm().evm_gas_left() < need {
             return Err(InsufficientGas {}.into());
         }
-        let mut calldata = Vec::with_capacity(req.data.len() + 20);
-        calldata.extend_from_slice(req.data);
-        calldata.extend_from_slice(req.from.as_slice());
-        let out = relay(self.vm(), req.to, &calldata, gas)?;
+        let out = relay(self.vm(), req.to, &with_suffix(req.data, req.from), gas)?;
         self.emit_executed(req.from, req.to, selector, nonce);
         Ok(out)
     }
@@ -822,6 +833,14 @@ impl IntegraExecutor {
             &[true.into(), nonce.into(), self.now().into()],
         );
     }
+}
+
+/// `data ‖ sender`: ERC-2771 calldata.
+fn with_suffix(data: &[u8], sender: Address) -> Vec<u8> {
+    let mut calldata = Vec::with_capacity(data.len() + 20);
+    calldata.extend_from_slice(data);
+    calldata.extend_from_slice(sender.as_slice());
+    calldata
 }
 
 /// Calls `to` with `calldata`, value 0 and at most `gas`, after flushing the storage cache.
@@ -942,11 +961,9 @@ pub fn dispatch(s: &mut IntegraExecutor, selector: [u8; 4], a: Args<'_>) -> Opti
                 Token::Words(&[]),
             ]))
         }
-        getExecutorInfoCall::SELECTOR => Ok(returns(&[
-            NAME.into(),
-            VERSION.into(),
-            DESCRIPTION.into(),
-        ])),
+        getExecutorInfoCall::SELECTOR => {
+            Ok(returns(&[NAME.into(), VERSION.into(), DESCRIPTION.into()]))
+        }
         isLegitimateExecutorCall::SELECTOR => Ok(returns(&[true.into()])),
         VERSIONCall::SELECTOR => Ok(returns(&[VERSION.into()])),
         MAX_BATCH_SIZECall::SELECTOR => Ok(returns(&[U256::from(MAX_BATCH_SIZE).into()])),
