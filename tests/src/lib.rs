@@ -14,6 +14,7 @@
 //! unaffected).
 
 pub mod docreg;
+pub mod executor;
 pub mod gas;
 pub mod message;
 

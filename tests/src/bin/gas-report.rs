@@ -10,6 +10,7 @@ fn main() -> ExitCode {
             .to_string();
     let rows = match integra_tests::gas::registry_rows().and_then(|mut rows| {
         rows.extend(integra_tests::gas::document_registry_rows()?);
+        rows.extend(integra_tests::gas::executor_rows()?);
         rows.extend(integra_tests::gas::message_rows()?);
         rows.extend(integra_tests::gas::arkworks_verifier_rows()?);
         Ok(rows)
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         integra_tests::gas::module_facts_with("integra-document-registry", &docreg),
         integra_tests::gas::module_facts("integra-simple-contact-resolver"),
         integra_tests::gas::module_facts("integra-message"),
+        integra_tests::gas::module_facts("integra-executor"),
     ]
     .into_iter()
     .collect::<Result<Vec<_>, _>>()

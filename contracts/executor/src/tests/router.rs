@@ -1,6 +1,4 @@
 //! The hand-written router: alloy-encoded calls and returns, malformed calldata, value.
-use alloy_sol_types::SolValue;
-
 use super::*;
 
 fn call(
@@ -254,5 +252,4 @@ fn malformed_calldata_and_value_revert_with_empty_data(
     assert_eq!(call(&exec, gov, &[0xde, 0xad, 0xbe, 0xef]), None);
     // The request itself is intact: it still runs.
     assert_eq!(w.as_(gov).nonces(alice.address), U256::ZERO);
-    let _ = (s.req.clone(), ().abi_encode());
 }
