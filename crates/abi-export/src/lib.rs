@@ -78,6 +78,23 @@ fn name_struct_array_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str
     }
 }
 
+/// The same for struct inputs (`tuple`, or an array of them), e.g. `execute(ForwardRequestData)`.
+fn name_struct_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
+    for (function, ty) in structs {
+        for f in abi.functions.get_mut(*function).into_iter().flatten() {
+            for input in &mut f.inputs {
+                let Some(suffix) = input.ty.strip_prefix("tuple") else {
+                    continue;
+                };
+                input.internal_type = Some(InternalType::Struct {
+                    contract: Some(interface.to_string()),
+                    ty: format!("{ty}{suffix}"),
+                });
+            }
+        }
+    }
+}
+
 /// Every deployable contract, in deploy order.
 #[must_use]
 pub fn exports() -> Vec<Export> {
@@ -131,6 +148,22 @@ pub fn exports() -> Vec<Export> {
                     &mut abi,
                     "IIntegraMessageV1",
                     &[("registerMessageBatch", "MessageInput")],
+                );
+                abi
+            },
+        },
+        Export {
+            name: "IntegraExecutor",
+            interface: "IIntegraExecutor",
+            abi: {
+                let mut abi = integra_executor::abi();
+                name_struct_inputs(
+                    &mut abi,
+                    "IIntegraExecutor",
+                    &[
+                        ("execute", "ForwardRequestData"),
+                        ("verify", "ForwardRequestData"),
+                    ],
                 );
                 abi
             },
