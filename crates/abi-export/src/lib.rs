@@ -64,21 +64,8 @@ fn name_struct_outputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &st
     }
 }
 
-/// The same for struct-array inputs (`tuple[]`), e.g. `registerMessageBatch(MessageInput[])`.
-fn name_struct_array_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
-    for (function, ty) in structs {
-        for f in abi.functions.get_mut(*function).into_iter().flatten() {
-            for input in f.inputs.iter_mut().filter(|i| i.ty == "tuple[]") {
-                input.internal_type = Some(InternalType::Struct {
-                    contract: Some(interface.to_string()),
-                    ty: format!("{ty}[]"),
-                });
-            }
-        }
-    }
-}
-
-/// The same for struct inputs (`tuple`, or an array of them), e.g. `execute(ForwardRequestData)`.
+/// The same for struct inputs (`tuple`, or an array of them), e.g. `execute(ForwardRequestData)`
+/// and `registerMessageBatch(MessageInput[])`.
 fn name_struct_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
     for (function, ty) in structs {
         for f in abi.functions.get_mut(*function).into_iter().flatten() {
@@ -144,7 +131,7 @@ pub fn exports() -> Vec<Export> {
             interface: "IIntegraMessageV1",
             abi: {
                 let mut abi = integra_message::abi();
-                name_struct_array_inputs(
+                name_struct_inputs(
                     &mut abi,
                     "IIntegraMessageV1",
                     &[("registerMessageBatch", "MessageInput")],
