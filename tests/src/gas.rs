@@ -445,6 +445,11 @@ pub fn executor_rows() -> Result<Vec<Row>, ArtifactError> {
         r.docs.world.send(RELAYER, executor, &executeCall { req }),
         "execute(registerDocument)",
     )?;
+    let req = r.signed(&alice, register_call(3).abi_encode(), 400_000);
+    let again = ok(
+        r.docs.world.send(RELAYER, executor, &executeCall { req }),
+        "execute(registerDocument), second request",
+    )?;
     let registry = r.docs.registry;
     let direct = ok(
         r.docs.world.send(ALICE, registry, &register_call(2)),
@@ -453,8 +458,14 @@ pub fn executor_rows() -> Result<Vec<Row>, ArtifactError> {
     Ok(vec![
         row(
             "IntegraExecutor execute → registerDocument (relayed)",
-            "a signed EIP-712 request (ecrecover, first nonce of the signer) relaying registerDocument in the row above's shape; the registry reads the signer from the ERC-2771 suffix",
+            "a signed EIP-712 request (ecrecover, first nonce of the signer) relaying registerDocument in the shape of the IntegraDocumentRegistry registerDocument row; the registry reads the signer from the ERC-2771 suffix",
             &relayed,
+            None,
+        ),
+        row(
+            "IntegraExecutor execute → registerDocument, the signer's second request",
+            "as above with nonce 1 (the nonce slot is written non-zero → non-zero)",
+            &again,
             None,
         ),
         row(
