@@ -1,5 +1,6 @@
 //! motsu tests: every external function's happy path, each revert with its exact error and
 //! fields, unauthorized callers, limits at and just past the boundary, events with exact fields.
+//! A property test runs random signed requests once and refuses any changed one.
 //! Requests are signed with k256 keys and hashed by alloy's EIP-712 implementation (not ours),
 //! and recovered through motsu's `ecrecover` precompile at 0x01, as on chain. Relays go to a
 //! recording target and to the real `IntegraDocumentRegistry` that trusts the executor as its
@@ -12,6 +13,7 @@
 
 mod governance;
 mod modes;
+mod properties;
 mod registry;
 mod router;
 
