@@ -18,6 +18,10 @@ use integra_tests::executor::{
 use integra_tests::{assert_reverted_with, events};
 use stylus_vm::{Status, Tx};
 
+alloy_sol_types::sol! {
+    function authorizeDocumentExecutor(bytes32 integraHash, address executor);
+}
+
 const GAS: u64 = 400_000;
 
 fn world() -> Relayed {
@@ -243,4 +247,39 @@ fn target_failing_without_data_is_execution_failed_with_empty_data() {
             data: Vec::new().into(),
         },
     );
+}
+
+#[test]
+fn per_document_executor_mode_a_transfers_for_the_owner() {
+    let mut r = world();
+    let (registry, executor) = (r.docs.registry, r.executor);
+    let alice = integra_tests::docreg::ALICE;
+    let bob = integra_tests::docreg::BOB;
+    let reg = r.docs.world.send(alice, registry, &register_call(1));
+    assert_eq!(reg.status, Status::Success, "{:?}", reg.trap);
+    // Not in `approvedExecutors`: the registry asks `isLegitimateExecutor()` with 30,000 gas,
+    // which the executor's uncached entry must fit in.
+    let authorize = authorizeDocumentExecutorCall {
+        integraHash: B256::repeat_byte(1),
+        executor,
+    };
+    let a = r.docs.world.send(alice, registry, &authorize);
+    assert_eq!(a.status, Status::Success, "{:?} {:?}", a.output, a.trap);
+    // Mode A: the registry sees the executor (its own address as suffix), the record's
+    // authorized executor, and lets it transfer.
+    let op = executeOperationCall {
+        target: registry,
+        data: transferDocumentOwnershipCall {
+            integraHash: B256::repeat_byte(1),
+            newOwner: bob,
+            reason: "by executor".into(),
+        }
+        .abi_encode()
+        .into(),
+    };
+    let t = r.docs.world.send(GOVERNOR, executor, &op);
+    assert_eq!(t.status, Status::Success, "{:?} {:?}", t.output, t.trap);
+    assert_eq!(owner(&mut r, 1), bob);
+    let ran = events::<OperationExecuted>(&t.logs);
+    assert_eq!((ran[0].user, ran[0].nonce), (GOVERNOR, U256::ZERO));
 }
