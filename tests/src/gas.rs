@@ -616,6 +616,81 @@ pub fn arkworks_verifier_rows() -> Result<Vec<Row>, ArtifactError> {
     )])
 }
 
+/// The attestation layer: EAS attest through `TokenClaimResolver` (EAS is the Stylus
+/// reproduction in `tests/eas`, not EAS's EVM bytecode, which the executor cannot run) and
+/// `EASAttestationProvider.verifyCapabilities` for both schemas, each its own transaction.
+///
+/// # Errors
+/// If an artifact cannot be had or a scenario does not succeed.
+pub fn attestation_rows() -> Result<Vec<Row>, ArtifactError> {
+    use crate::attestation::{claim_data, full_data, request, setup, CLAIMANT};
+    use crate::docreg::ALICE;
+    let core_claim = alloy_primitives::U256::from(2);
+    let h = B256::repeat_byte(1);
+    let mut rows = Vec::new();
+
+    let mut d = setup()?;
+    let claim = d.claim;
+    let r = ok(
+        d.attest(
+            ALICE,
+            claim,
+            request(CLAIMANT, 0, claim_data(h, 7, core_claim)),
+        ),
+        "attest (claim)",
+    )?;
+    rows.push(row(
+        "TestEAS attest + TokenClaimResolver.attest",
+        "CLAIM schema, 96 B data, by the record owner; the resolver reads exists/owner from the document registry. EAS here is the Stylus reproduction (real EAS 1.x, V6 9-field schema: 575,358)",
+        &r,
+        None,
+    ));
+    let uid = B256::from_slice(&r.output[..32]);
+    let v = ok(d.verify(uid, CLAIMANT, h), "verifyCapabilities (claim)")?;
+    rows.push(row(
+        "EASAttestationProvider verifyCapabilities, CLAIM (tx)",
+        "owner-made claim grant: EAS.getAttestation + registry getDocumentOwner; sent by the consumer as a transaction",
+        &v,
+        None,
+    ));
+    for addr in [d.provider, d.eas, d.registry] {
+        d.world.vm.set_cached(addr, true);
+    }
+    let v = ok(
+        d.verify(uid, CLAIMANT, h),
+        "verifyCapabilities (claim, cached)",
+    )?;
+    rows.push(row(
+        "EASAttestationProvider verifyCapabilities, CLAIM, programs cached",
+        "as above; provider, EAS and document registry in Nitro's program cache",
+        &v,
+        None,
+    ));
+
+    let mut d = setup()?;
+    let (full, now) = (d.full, d.world.vm.block().timestamp);
+    let data = full_data(&d, h, alloy_primitives::U256::from(0x10007), now);
+    let r = ok(
+        d.attest(ALICE, full, request(CLAIMANT, 0, data)),
+        "attest (full)",
+    )?;
+    rows.push(row(
+        "TestEAS attest, FULL schema (no resolver)",
+        "14 fields (736 B data, short strings), by the record owner; EAS reproduction",
+        &r,
+        None,
+    ));
+    let uid = B256::from_slice(&r.output[..32]);
+    let v = ok(d.verify(uid, CLAIMANT, h), "verifyCapabilities (full)")?;
+    rows.push(row(
+        "EASAttestationProvider verifyCapabilities, FULL (tx)",
+        "owner-made ROLE_PARTICIPANT attestation, no issuer set: EAS.getAttestation (736 B data) + registry getDocumentOwner; chain, EAS, consumer and version bound",
+        &v,
+        None,
+    ));
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@
 //! private `CARGO_TARGET_DIR` or `INTEGRA_ARTIFACTS` when that matters (CI's fresh clone is
 //! unaffected).
 
+pub mod attestation;
 pub mod docreg;
 pub mod executor;
 pub mod gas;

@@ -75,9 +75,9 @@
 //! ## Measured gas (`docs/gas.md`, `stylus-vm`, programs uncached)
 //! | operation | gas |
 //! |---|---:|
-//! | `execute` relaying `registerDocument` (the registry row's shape), signer's first request | 300,120 |
-//! | the same, the signer's second request (nonce slot non-zero → non-zero) | 283,020 |
-//! | `registerDocument` sent directly on the same world | 229,439 |
+//! | `execute` relaying `registerDocument` (the registry row's shape), signer's first request | 300,119 |
+//! | the same, the signer's second request (nonce slot non-zero → non-zero) | 283,019 |
+//! | `registerDocument` sent directly on the same world | 229,438 |
 //!
 //! The relay adds ~70.7k on a first request: the executor's program entry (24.3k uncached), the
 //! longer calldata (3.3k), the signer's nonce slot written from zero (22.1k; 5k later), two cold

@@ -64,8 +64,8 @@ fn name_struct_outputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &st
     }
 }
 
-/// The same for struct inputs (`tuple`, or an array of them), e.g. `execute(ForwardRequestData)`
-/// and `registerMessageBatch(MessageInput[])`.
+/// The same for struct inputs and struct-array inputs (`tuple`, `tuple[]`), e.g.
+/// `attest(Attestation)`, `multiAttest(Attestation[], uint256[])`.
 fn name_struct_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
     for (function, ty) in structs {
         for f in abi.functions.get_mut(*function).into_iter().flatten() {
@@ -125,6 +125,29 @@ pub fn exports() -> Vec<Export> {
             name: "SimpleContactResolver",
             interface: "ISimpleContactResolver",
             abi: integra_simple_contact_resolver::abi(),
+        },
+        Export {
+            name: "EASAttestationProvider",
+            interface: "IEASAttestationProvider",
+            abi: integra_eas_attestation_provider::abi(),
+        },
+        Export {
+            name: "TokenClaimResolver",
+            interface: "ITokenClaimResolver",
+            abi: {
+                let mut abi = integra_token_claim_resolver::abi();
+                name_struct_inputs(
+                    &mut abi,
+                    "ITokenClaimResolver",
+                    &[
+                        ("attest", "Attestation"),
+                        ("revoke", "Attestation"),
+                        ("multiAttest", "Attestation"),
+                        ("multiRevoke", "Attestation"),
+                    ],
+                );
+                abi
+            },
         },
         Export {
             name: "IntegraMessageV1",

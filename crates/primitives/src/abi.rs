@@ -264,6 +264,22 @@ impl<'a> Args<'a> {
         }
     }
 
+    /// The `i`-th argument as `uint64`; a value above `2^64 - 1` is malformed.
+    #[must_use]
+    pub fn u64(self, i: usize) -> Option<u64> {
+        u64::try_from(self.u256(i)?).ok()
+    }
+
+    /// The `i`-th argument as a dynamic tuple (a struct with a dynamic member, e.g. EAS's
+    /// `Attestation`): a reader positioned at the tuple, whose members are read by position
+    /// (offsets of its dynamic members are relative to it, as in the ABI). Also reads element
+    /// `j` of an array of such tuples from the reader [`Args::array`] returns.
+    #[must_use]
+    pub fn tuple(self, i: usize) -> Option<Args<'a>> {
+        let offset = usize::try_from(self.u256(i)?).ok()?;
+        self.0.get(offset..).map(Args)
+    }
+
     /// The `i`-th argument as `bytes`.
     #[must_use]
     pub fn bytes(self, i: usize) -> Option<&'a [u8]> {

@@ -44,6 +44,24 @@ pub fn call(
     calldata: &[u8],
     gas: u64,
 ) -> Result<Vec<u8>, Vec<u8>> {
+    call_limited(vm, kind, to, calldata, gas, MAX_REVERT_BUBBLE)
+}
+
+/// As [`call`], copying at most `max_return` bytes of the return or revert data (for a trusted
+/// callee whose return can exceed [`MAX_REVERT_BUBBLE`], e.g. an EAS attestation with its data).
+///
+/// # Errors
+/// The (truncated) revert data when the callee reverts or runs out of gas.
+#[allow(clippy::inline_always)] // keeps `call` the code it was before this variant existed
+#[inline(always)]
+pub fn call_limited(
+    vm: &dyn Host,
+    kind: Kind,
+    to: Address,
+    calldata: &[u8],
+    gas: u64,
+    max_return: usize,
+) -> Result<Vec<u8>, Vec<u8>> {
     vm.flush_cache(false);
     let mut len = 0usize;
     // SAFETY: the pointers are valid for the stated lengths during the call, the cache was
@@ -73,7 +91,7 @@ pub fn call(
     let out = if len == 0 {
         Vec::new()
     } else {
-        vm.read_return_data(0, Some(len.min(MAX_REVERT_BUBBLE)))
+        vm.read_return_data(0, Some(len.min(max_return)))
     };
     if status == 0 {
         Ok(out)

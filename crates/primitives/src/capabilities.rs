@@ -169,6 +169,12 @@ pub fn governance_capabilities() -> [U256; 8] {
     group(24)
 }
 
+/// `getRoleTemplates()`: `(viewer, participant, manager, admin)`.
+#[must_use]
+pub fn role_templates() -> [U256; 4] {
+    [ROLE_VIEWER, ROLE_PARTICIPANT, ROLE_MANAGER, ROLE_ADMIN]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +196,15 @@ mod tests {
             ROLE_PARTICIPANT | CORE_UPDATE | FIN_APPROVE_PAYMENT | DOC_SIGN | DOC_WITNESS
         );
         assert_eq!(ROLE_ADMIN, (U256::from(1) << 128) - U256::from(1));
+        assert_eq!(
+            role_templates(),
+            [
+                U256::from(1),
+                U256::from(0x10007),
+                U256::from(0x3030F),
+                ROLE_ADMIN
+            ]
+        );
     }
 
     #[test]

@@ -45,6 +45,13 @@ sol! {
     interface IDocumentOwnerLookup {
         function getDocumentOwner(bytes32 integraHash) external view returns (address);
     }
+
+    /// The other document-registry views attestation contracts read (spec 02 §2.6): whether a
+    /// record exists and its per-document executor (`address(0)` when none or unknown).
+    interface IDocumentRecordLookup {
+        function exists(bytes32 integraHash) external view returns (bool);
+        function getDocumentExecutor(bytes32 integraHash) external view returns (address);
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! - [`abi`]: one compact encoder for events and errors (keeps contracts under the size limit).
 //! - [`capabilities`]: the capability bits and role templates of spec 01 §1 (`CORE_ADMIN` implies
 //!   all), with the namespace's pure functions.
+//! - [`eas`]: EAS's `Attestation` struct, `getAttestation` and the schema-resolver callbacks,
+//!   with their compact codec and EAS's UID derivations.
 //! - [`roles`]: the access-control role ids of spec 00 §4.
 //! - [`limits`]: batch sizes and byte-length limits, with the checks every contract shares.
 //! - [`errors`]: the Solidity errors that more than one contract raises.
@@ -21,6 +23,7 @@ pub mod abi;
 pub mod access;
 pub mod calls;
 pub mod capabilities;
+pub mod eas;
 pub mod erc165;
 pub mod erc2771;
 pub mod errors;

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         rows.extend(integra_tests::gas::executor_rows()?);
         rows.extend(integra_tests::gas::message_rows()?);
         rows.extend(integra_tests::gas::arkworks_verifier_rows()?);
+        rows.extend(integra_tests::gas::attestation_rows()?);
         Ok(rows)
     }) {
         Ok(rows) => rows,
@@ -28,6 +29,9 @@ fn main() -> ExitCode {
         integra_tests::gas::module_facts_with("integra-document-registry", &docreg),
         integra_tests::gas::module_facts("integra-simple-contact-resolver"),
         integra_tests::gas::module_facts("integra-message"),
+        integra_tests::gas::module_facts("integra-test-eas"),
+        integra_tests::gas::module_facts("integra-token-claim-resolver"),
+        integra_tests::gas::module_facts("integra-eas-attestation-provider"),
         integra_tests::gas::module_facts("integra-executor"),
     ]
     .into_iter()
