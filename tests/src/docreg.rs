@@ -89,7 +89,15 @@ pub fn ok(r: Receipt, what: &str) -> Result<Receipt, ArtifactError> {
 /// # Errors
 /// If an artifact is missing or a deployment step fails.
 pub fn setup() -> Result<Deployed, ArtifactError> {
-    let mut world = World::new();
+    setup_in(World::new(), Address::ZERO)
+}
+
+/// [`setup`] in an existing `world`, with the document registry trusting `forwarder` (0 for
+/// none).
+///
+/// # Errors
+/// As [`setup`].
+pub fn setup_in(mut world: World, forwarder: Address) -> Result<Deployed, ArtifactError> {
     let (components, _) = world.deploy("integra-registry", GOVERNOR, &GOVERNOR.abi_encode())?;
     let args = (
         GOVERNOR,
@@ -99,7 +107,7 @@ pub fn setup() -> Result<Deployed, ArtifactError> {
         FEES,
         U256::ZERO,
         U256::ZERO,
-        Address::ZERO,
+        forwarder,
     )
         .abi_encode_params();
     let (registry, _) =

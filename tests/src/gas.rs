@@ -428,6 +428,53 @@ pub fn document_registry_rows() -> Result<Vec<Row>, ArtifactError> {
     Ok(rows)
 }
 
+/// Measures `IntegraExecutor` relaying a user-signed `registerDocument` (mode B, ERC-2771) to
+/// the document registry, in the `registerDocument` row's shape, and the same call sent
+/// directly for comparison on the same world.
+///
+/// # Errors
+/// If an artifact cannot be had or a scenario does not succeed.
+pub fn executor_rows() -> Result<Vec<Row>, ArtifactError> {
+    use crate::docreg::{ok, register_call, ALICE};
+    use crate::executor::{executeCall, setup, Key, RELAYER};
+    let mut r = setup()?;
+    let alice = Key::new(1);
+    let req = r.signed(&alice, register_call(1).abi_encode(), 400_000);
+    let executor = r.executor;
+    let relayed = ok(
+        r.docs.world.send(RELAYER, executor, &executeCall { req }),
+        "execute(registerDocument)",
+    )?;
+    let req = r.signed(&alice, register_call(3).abi_encode(), 400_000);
+    let again = ok(
+        r.docs.world.send(RELAYER, executor, &executeCall { req }),
+        "execute(registerDocument), second request",
+    )?;
+    let registry = r.docs.registry;
+    let direct = ok(
+        r.docs.world.send(ALICE, registry, &register_call(2)),
+        "registerDocument",
+    )?;
+    Ok(vec![
+        row(
+            "IntegraExecutor execute → registerDocument (relayed)",
+            "a signed EIP-712 request (ecrecover, first nonce of the signer) relaying registerDocument in the shape of the IntegraDocumentRegistry registerDocument row; the registry reads the signer from the ERC-2771 suffix",
+            &relayed,
+            None,
+        ),
+        row(
+            "IntegraExecutor execute → registerDocument, the signer's second request",
+            "as above with nonce 1 (the nonce slot is written non-zero → non-zero)",
+            &again,
+            None,
+        ),
+        row(
+            "IntegraDocumentRegistry registerDocument, same world, direct",
+            "as above without the executor (a registry that trusts a forwarder), for the relay's overhead",
+            &direct,
+            Some(177_313),
+        ),
+    ])
 /// Measures the Ownership tokenizer's reservations (`ANCHORS.md` shapes; each on a record
 /// registered beforehand, the tokenizer's program uncached).
 ///

@@ -15,6 +15,7 @@
 
 pub mod attestation;
 pub mod docreg;
+pub mod executor;
 pub mod gas;
 pub mod message;
 pub mod tokenizers;

@@ -64,11 +64,6 @@ fn name_struct_outputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &st
     }
 }
 
-/// The same for struct-array inputs (`tuple[]`), e.g. `registerMessageBatch(MessageInput[])`.
-fn name_struct_array_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
-    name_struct_inputs(abi, interface, structs);
-}
-
 /// The same for struct inputs and struct-array inputs (`tuple`, `tuple[]`), e.g.
 /// `attest(Attestation)`, `multiAttest(Attestation[], uint256[])`.
 fn name_struct_inputs(abi: &mut JsonAbi, interface: &str, structs: &[(&str, &str)]) {
@@ -159,10 +154,26 @@ pub fn exports() -> Vec<Export> {
             interface: "IIntegraMessageV1",
             abi: {
                 let mut abi = integra_message::abi();
-                name_struct_array_inputs(
+                name_struct_inputs(
                     &mut abi,
                     "IIntegraMessageV1",
                     &[("registerMessageBatch", "MessageInput")],
+                );
+                abi
+            },
+        },
+        Export {
+            name: "IntegraExecutor",
+            interface: "IIntegraExecutor",
+            abi: {
+                let mut abi = integra_executor::abi();
+                name_struct_inputs(
+                    &mut abi,
+                    "IIntegraExecutor",
+                    &[
+                        ("execute", "ForwardRequestData"),
+                        ("verify", "ForwardRequestData"),
+                    ],
                 );
                 abi
             },

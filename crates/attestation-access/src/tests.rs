@@ -20,6 +20,8 @@ use motsu::prelude::*;
 
 use super::*;
 
+mod provider_flows;
+
 /// A gated host: OZ access control + the component, one gated function.
 #[storage]
 pub struct Gated {

@@ -141,6 +141,12 @@ impl ToToken for alloy_primitives::Bytes {
     }
 }
 
+impl ToToken for alloy_primitives::aliases::U48 {
+    fn token(&self) -> Token<'_> {
+        Token::from(self.as_limbs()[0])
+    }
+}
+
 impl ToToken for alloy_primitives::aliases::B32 {
     fn token(&self) -> Token<'_> {
         Token::Word(B256::right_padding_from(self.as_slice()))

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
             .to_string();
     let rows = match integra_tests::gas::registry_rows().and_then(|mut rows| {
         rows.extend(integra_tests::gas::document_registry_rows()?);
+        rows.extend(integra_tests::gas::executor_rows()?);
         rows.extend(integra_tests::gas::message_rows()?);
         rows.extend(integra_tests::gas::arkworks_verifier_rows()?);
         rows.extend(integra_tests::gas::attestation_rows()?);
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         integra_tests::gas::module_facts("integra-test-eas"),
         integra_tests::gas::module_facts("integra-token-claim-resolver"),
         integra_tests::gas::module_facts("integra-eas-attestation-provider"),
+        integra_tests::gas::module_facts("integra-executor"),
         integra_tests::gas::module_facts_with("integra-ownership-tokenizer", &docreg),
         integra_tests::gas::module_facts_with("integra-shares-tokenizer", &docreg),
     ]
