@@ -475,6 +475,8 @@ pub fn executor_rows() -> Result<Vec<Row>, ArtifactError> {
             Some(177_313),
         ),
     ])
+}
+
 /// Measures the Ownership tokenizer's reservations (`ANCHORS.md` shapes; each on a record
 /// registered beforehand, the tokenizer's program uncached).
 ///
