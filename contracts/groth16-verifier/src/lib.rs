@@ -234,7 +234,7 @@ impl Groth16Verifier {
         }
         #[cfg(not(feature = "arkworks-backend"))]
         let verdict = {
-            let scalars = batch_scalars(seed, proofs.len());
+            let scalars = batch_scalars(seed, proofs.len(), |b| self.vm().native_keccak256(b));
             groth16::verify_batch_with_precompiles(
                 VERIFYING_KEY,
                 proofs,
@@ -277,61 +277,38 @@ impl Groth16Verifier {
 }
 
 /// The batch coefficients: `r₀ = 1`, `rᵢ` = the low 128 bits of `keccak256(seed ‖ i)` (1 if
-/// those are zero), `i` as a 32-byte big-endian word.
+/// those are zero), `i` as a 32-byte big-endian word. `keccak` is the host's (the contract
+/// passes `native_keccak256`, which keeps a software keccak out of the module).
 #[must_use]
-pub fn batch_scalars(seed: B256, k: usize) -> Vec<u128> {
-    let mut out = Vec::with_capacity(k);
+pub fn batch_scalars(seed: B256, k: usize, keccak: impl Fn(&[u8]) -> B256) -> Vec<u128> {
     let mut buf = [0u8; 64];
-    buf[..32].copy_from_slice(seed.as_slice());
-    for i in 0..k {
-        if i == 0 {
-            out.push(1);
-            continue;
-        }
-        buf[32..].copy_from_slice(&U256::from(i).to_be_bytes::<32>());
-        let h = stylus_sdk::crypto::keccak(buf);
-        let mut low = [0u8; 16];
-        low.copy_from_slice(&h[16..]);
-        out.push(u128::from_be_bytes(low).max(1));
+    for (b, s) in buf.iter_mut().zip(seed) {
+        *b = s;
     }
-    out
+    (0..k)
+        .map(|i| {
+            if i == 0 {
+                return 1;
+            }
+            for (b, s) in buf[56..].iter_mut().zip((i as u64).to_be_bytes()) {
+                *b = s;
+            }
+            let [l0, l1, ..] = *U256::from_be_bytes(keccak(&buf).0).as_limbs();
+            (u128::from(l1) << 64 | u128::from(l0)).max(1)
+        })
+        .collect()
 }
 
-/// The `uint256[8][]` argument whose offset is head word `i`.
-fn proof_array(a: Args<'_>, i: usize) -> Option<Vec<ProofWords>> {
-    let offset = usize::try_from(a.u256(i)?).ok()?;
-    let len = usize::try_from(U256::from_be_slice(
-        a.0.get(offset..offset.checked_add(32)?)?,
-    ))
-    .ok()?;
-    let start = offset.checked_add(32)?;
-    let body = a.0.get(start..start.checked_add(len.checked_mul(256)?)?)?;
-    Some(
-        body.chunks_exact(256)
-            .map(|p| core::array::from_fn(|j| U256::from_be_slice(&p[32 * j..32 * j + 32])))
-            .collect(),
-    )
+/// The first `n` words of `a`.
+fn head(a: Args<'_>, n: usize) -> Option<Vec<U256>> {
+    (0..n).map(|j| a.u256(j)).collect()
 }
 
-/// The eight proof words (heads 0..8 of both `verifyProof` forms).
-fn proof_words(a: Args<'_>) -> Option<ProofWords> {
-    let mut w = [U256::ZERO; 8];
-    for (i, x) in w.iter_mut().enumerate() {
-        *x = a.u256(i)?;
-    }
-    Some(w)
-}
-
-/// The `uint256[]` argument whose offset is head word `i`.
-fn word_array(a: Args<'_>, i: usize) -> Option<Vec<U256>> {
-    let offset = usize::try_from(a.u256(i)?).ok()?;
-    let len = usize::try_from(U256::from_be_slice(
-        a.0.get(offset..offset.checked_add(32)?)?,
-    ))
-    .ok()?;
-    let start = offset.checked_add(32)?;
-    let body = a.0.get(start..start.checked_add(len.checked_mul(32)?)?)?;
-    Some(body.chunks_exact(32).map(U256::from_be_slice).collect())
+/// The `width`-word elements of the dynamic array whose offset is head word `i`, flat
+/// (`uint256[]`: width 1; `uint256[8][]`: width 8).
+fn words(a: Args<'_>, i: usize, width: usize) -> Option<Vec<U256>> {
+    let (len, body) = a.array(i)?;
+    head(body, len.checked_mul(width)?)
 }
 
 // No constructor: the verifying key is compiled in, there is nothing to initialise.
@@ -351,19 +328,26 @@ fn dispatch(s: &mut Groth16Verifier, selector: [u8; 4], a: Args<'_>) -> Option<A
     }
     let verdict = |r: Result<bool, Error>| r.map(|ok| returns(&[ok.into()])).map_err(Vec::from);
     Some(match selector {
-        verifyProof_0Call::SELECTOR => {
-            let proof = arg!(proof_words(a));
-            verdict(s.verify_proof(&proof, &[arg!(a.u256(8)), arg!(a.u256(9))]))
-        }
-        verifyProof_1Call::SELECTOR => {
-            let proof = arg!(proof_words(a));
-            verdict(s.verify_proof(&proof, &arg!(word_array(a, 8))))
+        verifyProof_0Call::SELECTOR | verifyProof_1Call::SELECTOR => {
+            // Heads 0..8: the proof; then the two inputs, or the offset of `uint256[]`.
+            let fixed = selector == verifyProof_0Call::SELECTOR;
+            let w = arg!(head(a, if fixed { 10 } else { 8 }));
+            let dynamic;
+            let inputs = if fixed {
+                w.get(8..).unwrap_or_default()
+            } else {
+                dynamic = arg!(words(a, 8, 1));
+                &dynamic
+            };
+            let proof = arg!(w.as_chunks::<8>().0.first());
+            verdict(s.verify_proof(proof, inputs))
         }
         verifyBatchCall::SELECTOR => {
-            let proofs = arg!(proof_array(a, 0));
-            let inputs = arg!(word_array(a, 1));
-            let seed = stylus_sdk::crypto::keccak(a.0);
-            verdict(s.verify_batch(&proofs, &inputs, seed))
+            let proofs = arg!(words(a, 0, 8));
+            let proofs = proofs.as_chunks::<8>().0;
+            let inputs = arg!(words(a, 1, 1));
+            let seed = s.vm().native_keccak256(a.0);
+            verdict(s.verify_batch(proofs, &inputs, seed))
         }
         publicInputCountCall::SELECTOR => Ok(returns(&[s.public_input_count().into()])),
         verifyingKeyCall::SELECTOR => Ok(returns(&[Token::Bytes(s.verifying_key())])),
