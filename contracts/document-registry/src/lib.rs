@@ -86,7 +86,7 @@ use stylus_sdk::{
     prelude::*,
     storage::{
         StorageAddress, StorageArray, StorageB256, StorageBool, StorageMap, StorageU256,
-        StorageU64, StorageU8,
+        StorageU32, StorageU64, StorageU8, StorageUint,
     },
     ArbResult,
 };
@@ -489,15 +489,17 @@ integra_primitives::access_control_errors!(Error);
 /// Result of a registry method.
 pub type Res<T> = Result<T, Error>;
 
-/// One record (8 slots; see the crate docs).
+/// One record (see the crate docs for the slots).
 #[storage]
 struct Record {
+    // One slot: 20 + 5 + 1 + 1 + 1 + 4 bytes.
     owner: StorageAddress,
-    registered_at: StorageU64,
+    registered_at: StorageUint<40, 1>,
     exists: StorageBool,
     resolvers_locked: StorageBool,
     additional_count: StorageU8,
-    tokenizer: StorageAddress,
+    /// The tokenizer's number (position in `tokenizers` + 1), 0 for none.
+    tokenizer: StorageU32,
     executor: StorageAddress,
     executor_authorized_at: StorageU64,
     document_hash: StorageB256,
@@ -517,22 +519,38 @@ pub struct IntegraDocumentRegistry {
     is_paused: StorageBool,
     entered: StorageBool,
     deployed: StorageBool,
-    // 20 + 8.
+    // 20 + 8 + 4.
     fee_recipient: StorageAddress,
     emergency_expiry: StorageU64,
-    // 8 + 8 + 8.
-    default_primary_gas: StorageU64,
-    default_additional_gas: StorageU64,
-    max_reasonable_gas: StorageU64,
+    tokenizer_count: StorageU32,
+    // 20 + 8 + 4: what a hook-calling operation reads together.
     resolver_registry: StorageAddress,
+    default_primary_gas: StorageU64,
+    /// How many resolver ids have a gas-limit override: while 0, no override is read.
+    override_count: StorageU32,
+    // 20 + 8.
     verifier_registry: StorageAddress,
+    default_additional_gas: StorageU64,
+    // 20 + 8.
     emergency_address: StorageAddress,
+    max_reasonable_gas: StorageU64,
     total_fees_collected: StorageU256,
     access: AccessControl,
     records: StorageMap<B256, Record>,
-    approved_tokenizers: StorageMap<Address, StorageBool>,
+    approved_tokenizers: StorageMap<Address, TokenizerEntry>,
+    /// Every tokenizer ever approved by number (1, 2, … in order of first approval): a record
+    /// stores its tokenizer's number (4 bytes in the record's first slot) instead of a 20-byte
+    /// address in a slot of its own.
+    tokenizers: StorageMap<B256, StorageAddress>,
     approved_executors: StorageMap<Address, StorageBool>,
     gas_overrides: StorageMap<B256, StorageU64>,
+}
+
+/// A tokenizer's approval and its number (one slot).
+#[storage]
+struct TokenizerEntry {
+    approved: StorageBool,
+    number: StorageU32,
 }
 
 reentrant_entrypoint!(IntegraDocumentRegistry);
@@ -588,6 +606,11 @@ fn u64_of<const B: usize, const L: usize>(v: alloy_primitives::Uint<B, L>) -> u6
 /// A `uint8` storage value (`n` ≤ 10 here).
 fn w8(n: usize) -> alloy_primitives::Uint<8, 1> {
     alloy_primitives::Uint::from_limbs([n as u64])
+}
+
+/// A `uint32` storage value.
+fn w32(v: u32) -> alloy_primitives::Uint<32, 1> {
+    alloy_primitives::Uint::from_limbs([u64::from(v)])
 }
 
 /// A `uint64` storage value. `Uint::from` is avoided: its overflow panic pulls in `core::fmt`.
@@ -693,7 +716,7 @@ impl IntegraDocumentRegistry {
         self.enter(true)?;
         let h = r.integra_hash;
         self.check_new(h, r.document_hash)?;
-        self.check_tokenizer(r.tokenizer)?;
+        let tokenizer = self.check_tokenizer(r.tokenizer)?;
         // The address is reused for the hook: one registry lookup (a program call) per
         // registration instead of two; nothing can change it in between.
         let target = self.check_resolver(r.primary_resolver_id)?;
@@ -710,7 +733,7 @@ impl IntegraDocumentRegistry {
             h,
             r.document_hash,
             r.identity_extension,
-            r.tokenizer,
+            tokenizer,
             r.primary_resolver_id,
             r.executor,
         );
@@ -797,13 +820,15 @@ impl IntegraDocumentRegistry {
         for item in items {
             let h = item.integra_hash;
             self.check_new(h, item.document_hash)?;
+            // Checked above; read again from the storage cache.
+            let tokenizer = self.check_tokenizer(item.tokenizer)?;
             self.write_record(
                 sender,
                 now,
                 h,
                 item.document_hash,
                 item.identity_extension,
-                item.tokenizer,
+                tokenizer,
                 item.primary_resolver_id,
                 executor,
             );
@@ -1088,8 +1113,8 @@ impl IntegraDocumentRegistry {
         if tokenizer.is_zero() {
             return Err(ZeroAddress {}.into());
         }
-        self.check_tokenizer(tokenizer)?;
-        let current = self.records.getter(h).tokenizer.get();
+        let number = self.check_tokenizer(tokenizer)?;
+        let current = self.get_tokenizer(h);
         if !current.is_zero() {
             return Err(TokenizerAlreadySet {
                 integraHash: h,
@@ -1097,7 +1122,7 @@ impl IntegraDocumentRegistry {
             }
             .into());
         }
-        self.records.setter(h).tokenizer.set(tokenizer);
+        self.records.setter(h).tokenizer.set(w32(number));
         let ts = self.now();
         emit(
             self.vm(),
@@ -1458,6 +1483,15 @@ impl IntegraDocumentRegistry {
     ) -> Res<()> {
         self.only_governor(sender)?;
         let limit = self.within_max(limit)?;
+        let old = u64_of(self.gas_overrides.get(id));
+        let count = u64_of(self.override_count.get());
+        let count = match (old, limit) {
+            (0, 1..) => count + 1,
+            (1.., 0) => count.saturating_sub(1),
+            _ => count,
+        };
+        self.override_count
+            .set(w32(u32::try_from(count).unwrap_or(u32::MAX)));
         self.gas_overrides.setter(id).set(w64(limit));
         let ts = self.now();
         emit(
@@ -1648,7 +1682,7 @@ impl IntegraDocumentRegistry {
         let r = self.records.getter(h);
         DocumentRecord {
             owner: r.owner.get(),
-            tokenizer: r.tokenizer.get(),
+            tokenizer: self.tokenizer_at(u64_of(r.tokenizer.get())),
             documentHash: r.document_hash.get(),
             referenceHash: r.reference_hash.get(),
             registeredAt: u64_of(r.registered_at.get()),
@@ -1686,7 +1720,22 @@ impl IntegraDocumentRegistry {
     /// The record's tokenizer, 0 if none.
     #[must_use]
     pub fn get_tokenizer(&self, h: B256) -> Address {
-        self.records.getter(h).tokenizer.get()
+        self.tokenizer_at(u64_of(self.records.getter(h).tokenizer.get()))
+    }
+
+    /// Whether `tokenizer` is approved (`approvedTokenizers`).
+    #[must_use]
+    pub fn is_tokenizer_approved(&self, tokenizer: Address) -> bool {
+        self.approved_tokenizers.getter(tokenizer).approved.get()
+    }
+
+    /// The tokenizer with number `n` (0: none).
+    #[inline(never)]
+    fn tokenizer_at(&self, n: u64) -> Address {
+        if n == 0 {
+            return Address::ZERO;
+        }
+        self.tokenizers.get(u64_word(n).into())
     }
 
     /// The record's executor, 0 if none.
@@ -1712,9 +1761,12 @@ impl IntegraDocumentRegistry {
     #[must_use]
     #[inline(never)]
     pub fn get_effective_resolver_gas_limit(&self, id: B256, primary: bool) -> (u64, bool) {
-        let o = u64_of(self.gas_overrides.get(id));
-        if o != 0 {
-            return (o, true);
+        // No SLOAD of the override map while no override exists (the common case).
+        if !self.override_count.get().is_zero() {
+            let o = u64_of(self.gas_overrides.get(id));
+            if o != 0 {
+                return (o, true);
+            }
         }
         let d = if primary {
             self.default_primary_gas.get()
@@ -1931,10 +1983,15 @@ impl IntegraDocumentRegistry {
         Ok(())
     }
 
+    /// `tokenizer` is 0 or approved; returns its number (0 for none).
     #[inline(never)]
-    fn check_tokenizer(&self, tokenizer: Address) -> Res<()> {
-        if tokenizer.is_zero() || self.approved_tokenizers.get(tokenizer) {
-            Ok(())
+    fn check_tokenizer(&self, tokenizer: Address) -> Res<u32> {
+        if tokenizer.is_zero() {
+            return Ok(0);
+        }
+        let entry = self.approved_tokenizers.getter(tokenizer);
+        if entry.approved.get() {
+            Ok(u32::try_from(u64_of(entry.number.get())).unwrap_or_default())
         } else {
             Err(TokenizerNotApproved { tokenizer }.into())
         }
@@ -2184,21 +2241,21 @@ impl IntegraDocumentRegistry {
         h: B256,
         document_hash: B256,
         identity_extension: B256,
-        tokenizer: Address,
+        tokenizer: u32,
         primary: B256,
         executor: Address,
     ) {
         let mut r = self.records.setter(h);
         r.owner.set(owner);
-        r.registered_at.set(w64(now));
+        r.registered_at.set(alloy_primitives::Uint::from_limbs([now & ((1 << 40) - 1)]));
         r.exists.set(true);
         r.document_hash.set(document_hash);
         // Zero fields are left unwritten: a fresh record's slots are already zero.
         if !identity_extension.is_zero() {
             r.identity_extension.set(identity_extension);
         }
-        if !tokenizer.is_zero() {
-            r.tokenizer.set(tokenizer);
+        if tokenizer != 0 {
+            r.tokenizer.set(w32(tokenizer));
         }
         if !primary.is_zero() {
             r.primary_resolver.set(primary);
@@ -2346,7 +2403,16 @@ impl IntegraDocumentRegistry {
         }
         let ts = self.now();
         if tokenizer {
-            self.approved_tokenizers.setter(account).set(approved);
+            let mut entry = self.approved_tokenizers.setter(account);
+            entry.approved.set(approved);
+            if approved && entry.number.get().is_zero() {
+                drop(entry);
+                let n = u64_of(self.tokenizer_count.get()) + 1;
+                let number = w32(u32::try_from(n).unwrap_or(u32::MAX));
+                self.tokenizer_count.set(number);
+                self.tokenizers.setter(u64_word(n).into()).set(account);
+                self.approved_tokenizers.setter(account).number.set(number);
+            }
             emit(
                 self.vm(),
                 &[TokenizerApproved::SIGNATURE_HASH, account.into_word()],
@@ -2790,7 +2856,7 @@ fn dispatch_view(
             Ok(ids(&words))
         }
         approvedTokenizersCall::SELECTOR => {
-            Ok(ret(&[s.approved_tokenizers.get(arg!(addr(w[0]))).into()]))
+            Ok(ret(&[s.is_tokenizer_approved(arg!(addr(w[0]))).into()]))
         }
         approvedExecutorsCall::SELECTOR => {
             Ok(ret(&[s.approved_executors.get(arg!(addr(w[0]))).into()]))
