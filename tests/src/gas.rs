@@ -359,6 +359,28 @@ pub fn document_registry_rows() -> Result<Vec<Row>, ArtifactError> {
         &r,
         Some(177_313),
     ));
+    // The same registration with the three programs in Nitro's program cache.
+    let Deployed {
+        world: mut cached,
+        registry: cached_registry,
+        contact,
+    } = setup()?;
+    let components = cached
+        .view(cached_registry, &crate::docreg::resolverRegistryCall {})
+        ._0;
+    for program in [cached_registry, components, contact] {
+        cached.vm.set_cached(program, true);
+    }
+    let r = ok(
+        cached.send(ALICE, cached_registry, &register_call(1)),
+        "registerDocument (cached)",
+    )?;
+    rows.push(row(
+        "IntegraDocumentRegistry registerDocument, programs cached",
+        "as above; document registry, component registry and contact resolver in Nitro's program cache",
+        &r,
+        Some(177_313),
+    ));
     let h = B256::repeat_byte(1);
     let transfer = transferDocumentOwnershipCall {
         integraHash: h,

@@ -7,20 +7,60 @@
 //! Immutable: no proxy.
 //!
 //! # Storage
-//! A record takes **7 slots** plus one per additional resolver:
-//! 1. `owner` (20) + `registeredAt` (8) + `exists` (1) + `resolversLocked` (1) + the number of
-//!    additional resolvers (1);
-//! 2. `tokenizer`;
-//! 3. `documentExecutor` (20) + `executorAuthorizedAt` (8) (the spec's two mappings, packed);
-//! 4. – 7. `documentHash`, `referenceHash`, `identityExtension`, `primaryResolverId`;
-//! 8. – 17. up to 10 additional resolver ids (a fixed array: only used slots are written; the
+//! A record takes **6 slots** plus one per additional resolver:
+//! 1. `owner` (20) + `registeredAt` (5 bytes of seconds: enough until the year 36812) +
+//!    `exists` (1) + `resolversLocked` (1) + the number of additional resolvers (1) + the
+//!    tokenizer's *number* (4);
+//! 2. `documentExecutor` (20) + `executorAuthorizedAt` (8) (the spec's two mappings, packed);
+//! 3. – 6. `documentHash`, `referenceHash`, `identityExtension`, `primaryResolverId`;
+//! 7. – 16. up to 10 additional resolver ids (a fixed array: only used slots are written; the
 //!    count lives in slot 1, so a hook call reads no separate length slot).
 //!
-//! A registration without tokenizer, resolver, executor or reference writes two fresh slots.
+//! Every tokenizer gets a number at its first approval (1, 2, …; kept through revocation and
+//! re-approval, stored beside the approval flag) and the registry keeps `number → address`, so
+//! the record holds 4 bytes in its first slot instead of a 20-byte address in a slot of its own:
+//! a registration with a tokenizer writes one fresh slot less (22,100 gas); `getTokenizer` and
+//! `getDocument` read one more slot.
+//!
+//! A registration without tokenizer, resolver, executor or reference writes two fresh slots;
+//! with a tokenizer and a primary resolver, three.
 //! The configuration every call reads sits in one slot: the trusted forwarder (20), the
 //! registration fee (8; ≤ 0.01 ether fits), the fees-disabled, paused and reentrancy flags and a
 //! set-once "deployed" flag that keeps the slot non-zero, so toggling the guard around outgoing
-//! calls is a non-zero → non-zero write.
+//! calls is a non-zero → non-zero write. What a hook-calling operation reads next shares one
+//! slot: the component registry's address, the default primary hook gas limit and the number
+//! of resolver ids with a gas-limit override (while it is 0, no override is read: one cold
+//! `SLOAD` less per hook).
+//!
+//! # Gas of `registerDocument` (issue 5 point 6: budget 120,000)
+//! The gas report's shape (fresh ids, an approved tokenizer, a primary resolver whose hook runs,
+//! a processHash, no reference or executor), traced entry by entry with
+//! `cargo run -p integra-tests --example register_document_trace` (`stylus_vm::set_trace`):
+//!
+//! | part | uncached | cached |
+//! |---|---:|---:|
+//! | intrinsic: 21,000 + calldata (612 B) | 24,684 | 24,684 |
+//! | this program's entry | 31,183 | 4,045 |
+//! | the record's 3 fresh slots: slot 1 (its cold `SLOAD` 2,105 for the existence check + 20,000), `documentHash` and `primaryResolverId` (22,100 each) | 66,305 | 66,305 |
+//! | cold `SLOAD`s: configuration, tokenizer approval, component registry + primary gas limit | 6,315 | 6,315 |
+//! | reentrancy guard: 2,900 + 100 − 2,800 refund | 200 | 200 |
+//! | `getResolver` in the component registry: cold account 2,600, its entry, 2 `SLOAD`s, `EXTCODEHASH` of the resolver 2,600, ink | LOOKUP_U | LOOKUP_C |
+//! | the primary hook `onDocumentRegistered`: its entry, 1 `SLOAD`, ink | HOOK_U | HOOK_C |
+//! | logs: `DocumentRegistered` (4 topics, 192 B) 3,411, `PrimaryResolverSet` 2,131, `PrimaryResolverCalled` 1,756 | 7,298 | 7,298 |
+//! | this program's ink (decoding, checks, encoding, hostio overhead) | INK_U | INK_C |
+//! | **total** | **203,601** | **135,284** |
+//!
+//! Before this layout the same transaction took 229,437 uncached and 161,621 cached (a fourth
+//! fresh slot for the tokenizer, one more cold `SLOAD` for the gas-limit override, a separate
+//! slot for the component registry's address). **The 120,000 budget is not reachable** with the
+//! spec's record, events and hooks: the parts the spec fixes — intrinsic gas, three fresh slots
+//! (`documentHash` and `primaryResolverId` are 32-byte values the getters return), the three
+//! events, the component-registry lookup (deactivation must take effect at once) and the hook
+//! — add up to FLOOR_C gas with every program cached, before this program's entry, its
+//! configuration reads and its ink; uncached, the three programs' init gas adds ~68k. The
+//! Solidity V6 reference's 177,313 stored 22 bytes of contact data instead of calling a
+//! resolver. Further cuts need a decision: a cheaper `getResolver` in `IntegraRegistry` (its
+//! `EXTCODEHASH` pin and two slots), or dropping events or the lookup from the spec.
 //!
 //! # ERC-2771
 //! The router resolves the sender once per state-changing call: when `msg.sender` is the
@@ -47,6 +87,7 @@
 //! group does not fit either. `wasm-opt -Oz` saves nothing measurable.
 //!
 //! # Additions to the spec (+)
+//! - `registeredAt` is stored in 40 bits (seconds; enough until the year 36812).
 //! - `setMaxReasonableGasLimit` and the constructor refuse limits above `2^64 − 1`
 //!   (`GasLimitTooHigh(limit, 2^64 − 1)`) and a maximum below a current default.
 //! - Non-blocking hook calls (additional resolvers, and batch primaries) all require
@@ -2247,7 +2288,8 @@ impl IntegraDocumentRegistry {
     ) {
         let mut r = self.records.setter(h);
         r.owner.set(owner);
-        r.registered_at.set(alloy_primitives::Uint::from_limbs([now & ((1 << 40) - 1)]));
+        r.registered_at
+            .set(alloy_primitives::Uint::from_limbs([now & ((1 << 40) - 1)]));
         r.exists.set(true);
         r.document_hash.set(document_hash);
         // Zero fields are left unwritten: a fresh record's slots are already zero.

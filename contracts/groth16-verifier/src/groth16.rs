@@ -3,12 +3,14 @@
 //!
 //! Both backends decode the same way, with arkworks types: each coordinate must be canonical
 //! (< p, [`Failure::NotCanonical`]), each point on its curve or the all-zero point at infinity
-//! ([`Failure::NotOnCurve`]; G1 has cofactor 1, so that is also subgroup membership), each public
-//! input < r ([`Failure::InputNotInField`]). Then the check `e(−A, B)·e(α, β)·e(vk_x, γ)·e(C, δ)
-//! = 1` with `vk_x = IC₀ + Σ inputᵢ·ICᵢ₊₁` runs either
-//! - on the precompiles ([`verify_with_precompiles`]): `ecMul` 0x07 and `ecAdd` 0x06 per non-zero
-//!   input, one 4-pair `ecPairing` 0x08, each static call given exactly the precompile's price as
-//!   its gas limit (a failing precompile burns the gas it is given, so never more). The pairing
+//! ([`Failure::NotOnCurve`], `y² = x³ + b` in arkworks' `Fq` / `Fq2`; G1 has cofactor 1, so that
+//! is also subgroup membership), each public input < r ([`Failure::InputNotInField`]). Then the
+//! check `e(A, B)·e(−α, β)·e(−vk_x, γ)·e(−C, δ) = 1` with `vk_x = IC₀ + Σ inputᵢ·ICᵢ₊₁` runs
+//! either
+//! - on the precompiles ([`verify_with_precompiles`], the one-proof case of
+//!   [`verify_batch_with_precompiles`]): `ecMul` 0x07 and `ecAdd` 0x06 per non-zero input, one
+//!   4-pair `ecPairing` 0x08, each static call given exactly the precompile's price as its gas
+//!   limit (a failing precompile burns the gas it is given, so never more). The pairing
 //!   precompile also checks that B lies in the G2 subgroup, which is too expensive in WASM; or
 //! - in WASM ([`verify_with_arkworks`]): arkworks' multi-pairing, with the G2 subgroup check
 //!   of B done here ([`Failure::NotInSubgroup`]).
@@ -273,17 +275,18 @@ pub const fn pairing_gas(pairs: usize) -> u64 {
 pub const MAX_BATCH: usize = 32;
 
 /// The base field modulus p, big-endian.
-pub(crate) const P_BYTES: [u8; 32] = *b"\x30\x64\x4e\x72\xe1\x31\xa0\x29\xb8\x50\x45\xb6\x81\x81\x58\x5d\
+pub(crate) const P_BYTES: [u8; 32] =
+    *b"\x30\x64\x4e\x72\xe1\x31\xa0\x29\xb8\x50\x45\xb6\x81\x81\x58\x5d\
 \x97\x81\x6a\x91\x68\x71\xca\x8d\x3c\x20\x8c\x16\xd8\x7c\xfd\x47";
 /// The scalar field modulus r.
 const R: U256 = U256::from_limbs(<Fr as PrimeField>::MODULUS.0);
 
-/// Copies as much of `src` as fits into `dst` (a loop instead of `copy_from_slice`, whose
-/// length check would link the formatting panic code).
+/// Copies as much of `src` as fits into `dst`: one `memory.copy`, without the length check of
+/// `copy_from_slice` (which would link the formatting panic code).
 fn put(dst: &mut [u8], src: &[u8]) {
-    for (d, s) in dst.iter_mut().zip(src) {
-        *d = *s;
-    }
+    let n = dst.len().min(src.len());
+    // SAFETY: `n` bytes are in bounds of both, and a `&mut` slice cannot overlap a `&` one.
+    unsafe { core::ptr::copy_nonoverlapping(src.as_ptr(), dst.as_mut_ptr(), n) }
 }
 
 /// `−P` for a G1 point given as 64 bytes, `(x, p − y)`; the point at infinity (the only point
@@ -336,61 +339,77 @@ fn scaled<S: StaticCall + ?Sized>(
         put(&mut out, point);
         Ok(out)
     } else {
-        point_call(calls, EC_MUL, EC_MUL_GAS, point, &scalar.to_be_bytes::<32>())
+        point_call(
+            calls,
+            EC_MUL,
+            EC_MUL_GAS,
+            point,
+            &scalar.to_be_bytes::<32>(),
+        )
     }
 }
 
-/// `acc += r·x`, exactly: `acc` is a 448-bit little-endian integer (64-bit limbs). The sums
-/// formed here stay below 2³⁸⁷ (at most [`MAX_BATCH`] products of a 128-bit `r` and an
-/// `x` < 2²⁵⁴), so nothing carries out of the top limb.
-#[allow(clippy::cast_possible_truncation)] // splitting into 64-bit limbs
-pub(crate) fn mul_add(acc: &mut [u64; 7], r: u128, x: &U256) {
-    let x = x.as_limbs();
-    for (i, ri) in [r as u64, (r >> 64) as u64].into_iter().enumerate() {
+/// −r⁻¹ mod 2⁶⁴, the Montgomery constant of r.
+pub(crate) const R_INV: u64 = 0xc2e1_f593_efff_ffff;
+/// 2⁵¹² mod r, little-endian limbs.
+pub(crate) const R2: [u64; 4] = [
+    0x1bb8_e645_ae21_6da7,
+    0x53fe_3ab1_e35c_59e3,
+    0x8c49_833d_53bb_8085,
+    0x0216_d0b1_7f4e_44a5,
+];
+
+/// `acc += a·x`, exactly, on little-endian 64-bit limbs. Callers keep the sum below 2⁵¹²:
+/// the batch sums at most [`MAX_BATCH`] products of a 128-bit coefficient and an input < 2²⁵⁴
+/// (< 2³⁸⁷), the reduction one product of two values < r.
+pub(crate) fn mul_add(acc: &mut [u64; 8], a: &[u64], x: &[u64; 4]) {
+    for (i, ai) in a.iter().enumerate() {
         let mut carry = 0u128;
-        for (j, a) in acc.iter_mut().skip(i).enumerate() {
+        for (j, t) in acc.iter_mut().skip(i).enumerate() {
             let xj = x.get(j).copied().unwrap_or(0);
-            let v = u128::from(*a) + u128::from(ri) * u128::from(xj) + carry;
-            *a = v as u64;
+            let v = u128::from(*t) + u128::from(*ai) * u128::from(xj) + carry;
+            #[allow(clippy::cast_possible_truncation)] // the low limb
+            {
+                *t = v as u64;
+            }
             carry = v >> 64;
         }
     }
 }
 
-/// A scalar for `ecMul` congruent to `v` mod r (`ecMul` takes any 256-bit scalar and only its
-/// residue matters, r being the group order): `v` itself below 2²⁵⁶, otherwise `v mod r`,
-/// reduced bit by bit (double, add the bit, subtract r when reached; r < 2²⁵⁴, so nothing
-/// overflows).
-pub(crate) fn scalar_of(v: &[u64; 7]) -> U256 {
-    let [l0, l1, l2, l3, hi @ ..] = *v;
-    if hi == [0; 3] {
-        return U256::from_limbs([l0, l1, l2, l3]);
-    }
+/// Montgomery reduction: `t·2⁻²⁵⁶` modulo r, as a value < 2r, for `t < r·2²⁵⁶` (the final
+/// subtraction is left out: `ecMul` accepts any 256-bit scalar, and a value < 2r times one < r
+/// is still < r·2²⁵⁶ for the next reduction).
+fn redc(mut t: [u64; 8]) -> [u64; 4] {
     let r = R.as_limbs();
-    let mut acc = [0u64; 4];
-    for limb in v.iter().rev() {
-        for bit in (0..64).rev() {
-            // acc = 2·acc + bit (< 2r < 2²⁵⁵), then acc − r if that does not borrow.
-            let mut carry = (limb >> bit) & 1;
-            for a in &mut acc {
-                let top = *a >> 63;
-                *a = *a << 1 | carry;
-                carry = top;
+    for i in 0..4 {
+        let m = t[i].wrapping_mul(R_INV);
+        let mut carry = 0u128;
+        for (j, tk) in t.iter_mut().skip(i).enumerate() {
+            let rj = r.get(j).copied().unwrap_or(0);
+            let v = u128::from(*tk) + u128::from(m) * u128::from(rj) + carry;
+            #[allow(clippy::cast_possible_truncation)] // the low limb
+            {
+                *tk = v as u64;
             }
-            let mut diff = [0u64; 4];
-            let mut borrow = false;
-            for ((d, a), m) in diff.iter_mut().zip(acc).zip(r) {
-                let (x, b1) = a.overflowing_sub(*m);
-                let (x, b2) = x.overflowing_sub(u64::from(borrow));
-                *d = x;
-                borrow = b1 | b2;
-            }
-            if !borrow {
-                acc = diff;
-            }
+            carry = v >> 64;
         }
     }
-    U256::from_limbs(acc)
+    let [_, _, _, _, hi @ ..] = t;
+    hi
+}
+
+/// A scalar for `ecMul` congruent to `v` mod r (`ecMul` takes any 256-bit scalar and only its
+/// residue matters, r being the group order): `v` itself below 2²⁵⁶, otherwise a value < 2r by
+/// two Montgomery reductions (`redc(redc(v)·2⁵¹²) ≡ v`).
+pub(crate) fn scalar_of(v: &[u64; 8]) -> U256 {
+    let [l0, l1, l2, l3, hi @ ..] = *v;
+    if hi == [0; 4] {
+        return U256::from_limbs([l0, l1, l2, l3]);
+    }
+    let mut p = [0u64; 8];
+    mul_add(&mut p, &redc(*v), &R2);
+    U256::from_limbs(redc(p))
 }
 
 /// Checks `k = proofs.len()` proofs at once on the precompiles, with one `ecPairing` call of
@@ -462,9 +481,10 @@ pub fn verify_batch_with_precompiles<S: StaticCall + ?Sized>(
     let mut l = scaled(calls, vk.ic(0), sum_r)?;
     for j in 0..n {
         // Tⱼ = Σᵢ rᵢ·xᵢⱼ
-        let mut acc = [0u64; 7];
+        let mut acc = [0u64; 8];
         for (x, r) in inputs.iter().skip(j).step_by(n).zip(scalars) {
-            mul_add(&mut acc, *r, x);
+            #[allow(clippy::cast_possible_truncation)] // the two halves of r
+            mul_add(&mut acc, &[*r as u64, (*r >> 64) as u64], x.as_limbs());
         }
         let tj = scalar_of(&acc);
         if !tj.is_zero() {

@@ -38,32 +38,45 @@
 //! flat, N per proof) with one randomized equation: coefficients `r₀ = 1`,
 //! `rᵢ = low128(keccak256(keccak256(args) ‖ i))`, and
 //! `Πᵢ e(rᵢAᵢ, Bᵢ)·e(−Sα, β)·e(−L, γ)·e(−ΣrᵢCᵢ, δ) = 1` with `S = Σrᵢ` and
-//! `L = S·IC₀ + Σⱼ(Σᵢ rᵢxᵢⱼ)·ICⱼ₊₁` (scalars combined in Fr, so L costs N + 1 `ecMul`, not k·N):
+//! `L = S·IC₀ + Σⱼ(Σᵢ rᵢxᵢⱼ)·ICⱼ₊₁` (scalars combined first, so L costs N + 1 `ecMul`, not k·N):
 //! `k + 3` pairs in one `ecPairing`, `2k + 2` `ecMul`, `k + 1` `ecAdd` (N = 2). `false` means some
 //! proof is invalid, not which (`IntegraMessageV1` re-verifies one by one to name it). The
 //! arkworks backend verifies a batch proof by proof.
 //!
+//! The combined scalars need no field library: `S` < 2¹³³ is already < r, each `Σᵢ rᵢxᵢⱼ` is
+//! summed exactly in 512 bits and brought below 2²⁵⁶ by two Montgomery reductions
+//! (`groth16::scalar_of`; `ecMul` accepts any 256-bit scalar, only its residue mod r matters).
+//! A single `verifyProof` is the same code with one proof and `r₀ = 1` (no extra `ecMul`).
+//!
 //! ## Measured cost
-//! Size (pipeline, workspace profile opt-level "s"): 48,481 B raw, **16,752 B compressed**
-//! with `verifyBatch` (it was 12,503 B before: the batch adds the Fr field arithmetic and the
-//! aggregation, ~4.2 KB). Over the 12 KB budget of issue 4 and under Stylus's 24 KiB limit. No
-//! real reduction found in the time available: the SDK's `dyn Host` call path is already
-//! avoided (raw calls), and opt-level "z" saved < 1 % before.
+//! Size (pipeline, workspace profile opt-level "s"): 30,646 B raw, **12,076 B compressed**
+//! (budget 12,288 B; it was 16,762 B when `verifyBatch` added arkworks' `Fr` arithmetic). What
+//! the bytes went to, measured on unstripped builds: `Fr` multiplication, conversion and
+//! reduction (~5 KB raw) replaced by ~1 KB of exact integer arithmetic; arkworks' `is_on_curve`
+//! replaced by `y² = x³ + b` with multiplications only (its separate squaring and doubling code,
+//! ~4 KB raw); `tiny-keccak` (~1.9 KB, pulled in through `openzeppelin-stylus`' `tiny-keccak`
+//! feature of alloy-primitives) replaced by the host's `native_keccak256`; one precompile code
+//! path for `verifyProof` and `verifyBatch`; slicing and copies written so that no panic with a
+//! formatted message remains reachable from the contract's own code (the location strings and
+//! checks are gone; `core::fmt`'s integer printing stays, linked by the allocator's
+//! out-of-memory handler).
 //!
 //! Gas, default backend, measured in `stylus-vm` (`docs/gas.md`), one `verifyProof` (N = 2,
-//! valid proof) as its own transaction: **240,950 gas** = 26,172 intrinsic (calldata) + 19,535
-//! program entry (uncached: 8,832 + init 7,821 + 352 + cached 2,530) + 195,243 execution, of
+//! valid proof) as its own transaction: **237,687 gas** = 26,172 intrinsic (calldata) + 15,808
+//! program entry (uncached: 8,832 + init 5,256 + 352 + cached 1,368) + 195,707 execution, of
 //! which the precompiles take exactly 181,000 + 6,150·2 = 193,300 and the WASM around them
-//! ~1,943. Budget ≤ 181,000 + 6,150·N + 3,000 = 196,300 for the verify itself: met (195,243);
-//! as a whole transaction it is 1.09× the snarkjs Solidity verifier's 221,111. Called from
-//! `IntegraMessageV1` the verifier costs its entry plus execution, no intrinsic gas.
+//! ~2,407. Budget ≤ 181,000 + 6,150·N + 3,000 = 196,300 for the verify itself: met (195,707);
+//! as a whole transaction it is 1.07× the snarkjs Solidity verifier's 221,111. Called from
+//! `IntegraMessageV1` the verifier costs its entry plus execution, no intrinsic gas. Through
+//! `registerMessageBatch`, per message: k = 8 93,929 gas (budget 95,000), k = 16 77,738
+//! (budget 80,000).
 //!
-//! Arkworks backend (`--features arkworks-backend`, same profile): 85,293 B raw, **25,865 B
+//! Arkworks backend (`--features arkworks-backend`, same profile): ARK_RAW B raw, **ARK_BR B
 //! compressed** — over the 24,576 B limit of a classic contract, so the pipeline rejects it for
 //! ArbOS 50; from ArbOS 60 it needs a root contract with 2 fragments. Gas, measured in
 //! `stylus-vm` (`docs/gas.md`, checked under ArbOS 60 rules): one `verifyProof` (N = 2) as its
-//! own transaction **2,098,826 gas** (2,045,748 execution): 9.5× the snarkjs Solidity verifier
-//! and 8.7× the precompile backend — for chains without BN254 precompiles only. (DESIGN.md §4
+//! own transaction **2,097,993 gas** (2,046,177 execution): 9.5× the snarkjs Solidity verifier
+//! and 8.8× the precompile backend — for chains without BN254 precompiles only. (DESIGN.md §4
 //! measured 1.6M at opt-level "s" for a smaller module without the batch code.)
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]

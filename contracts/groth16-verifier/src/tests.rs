@@ -671,7 +671,10 @@ fn batch_scalars_start_at_one_and_are_nonzero_and_distinct() {
     d.sort_unstable();
     d.dedup();
     assert_eq!(d.len(), 8);
-    assert_ne!(s, batch_scalars(alloy_primitives::B256::repeat_byte(2), 8, |b| keccak256(b)));
+    assert_ne!(
+        s,
+        batch_scalars(alloy_primitives::B256::repeat_byte(2), 8, |b| keccak256(b))
+    );
 }
 
 #[test]
@@ -695,33 +698,41 @@ proptest::proptest! {
     fn batch_scalar_combination_is_the_sum_mod_r(
         terms in proptest::collection::vec((proptest::num::u128::ANY, proptest::array::uniform4(proptest::num::u64::ANY)), 1..=groth16::MAX_BATCH),
     ) {
-        let mut acc = [0u64; 7];
+        let mut acc = [0u64; 8];
         let mut want = U256::ZERO;
         for (rv, limbs) in &terms {
             let x = U256::from_limbs(*limbs).reduce_mod(r());
-            groth16::mul_add(&mut acc, *rv, &x);
+            groth16::mul_add(&mut acc, &[*rv as u64, (*rv >> 64) as u64], x.as_limbs());
             want = want.add_mod(U256::from(*rv).mul_mod(x, r()), r());
         }
         let got = groth16::scalar_of(&acc);
         proptest::prop_assert_eq!(got.reduce_mod(r()), want);
         if acc[4..].iter().any(|l| *l != 0) {
-            proptest::prop_assert!(got < r());
+            proptest::prop_assert!(got < r() + r());
         }
     }
 }
 
 #[test]
+fn montgomery_constants_are_those_of_r() {
+    // r·(−r⁻¹) ≡ −1 (mod 2⁶⁴), and R2 = (2²⁵⁶)² mod r.
+    assert_eq!(r().as_limbs()[0].wrapping_mul(groth16::R_INV), u64::MAX);
+    let r256 = U256::MAX.reduce_mod(r()).add_mod(U256::from(1), r());
+    assert_eq!(U256::from_limbs(groth16::R2), r256.mul_mod(r256, r()));
+}
+
+#[test]
 fn batch_scalar_combination_at_the_extremes() {
     // 32 maximal terms: (2¹²⁸ − 1)·(r − 1) each, the largest sum the batch forms.
-    let mut acc = [0u64; 7];
+    let mut acc = [0u64; 8];
     let mut want = U256::ZERO;
     for _ in 0..groth16::MAX_BATCH {
-        groth16::mul_add(&mut acc, u128::MAX, &(r() - U256::from(1)));
+        groth16::mul_add(&mut acc, &[u64::MAX; 2], (r() - U256::from(1)).as_limbs());
         want = want.add_mod(U256::from(u128::MAX).mul_mod(r() - U256::from(1), r()), r());
     }
-    assert_eq!(groth16::scalar_of(&acc), want);
+    assert_eq!(groth16::scalar_of(&acc).reduce_mod(r()), want);
     // Below 2²⁵⁶ the value is passed as is (ecMul reduces it).
-    let mut small = [0u64; 7];
-    groth16::mul_add(&mut small, 1, &(r() - U256::from(1)));
+    let mut small = [0u64; 8];
+    groth16::mul_add(&mut small, &[1], (r() - U256::from(1)).as_limbs());
     assert_eq!(groth16::scalar_of(&small), r() - U256::from(1));
 }

@@ -452,7 +452,9 @@ fn records_keep_their_tokenizer_across_approval_changes(
     w.reg_as(alice)
         .register_document(alice, &with(1, t2))
         .motsu_unwrap();
-    w.reg_as(gov).set_tokenizer_approval(gov, t1, false).unwrap();
+    w.reg_as(gov)
+        .set_tokenizer_approval(gov, t1, false)
+        .unwrap();
     assert_error(
         w.reg_as(alice)
             .register_document(alice, &with(2, t1))
