@@ -44,10 +44,10 @@
 //! | the record's 3 fresh slots: slot 1 (its cold `SLOAD` 2,105 for the existence check + 20,000), `documentHash` and `primaryResolverId` (22,100 each) | 66,305 | 66,305 |
 //! | cold `SLOAD`s: configuration, tokenizer approval, component registry + primary gas limit | 6,315 | 6,315 |
 //! | reentrancy guard: 2,900 + 100 − 2,800 refund | 200 | 200 |
-//! | `getResolver` in the component registry: cold account 2,600, its entry, 2 `SLOAD`s, `EXTCODEHASH` of the resolver 2,600, ink | LOOKUP_U | LOOKUP_C |
-//! | the primary hook `onDocumentRegistered`: its entry, 1 `SLOAD`, ink | HOOK_U | HOOK_C |
+//! | `getResolver` in the component registry: cold account 2,600, its entry, 2 `SLOAD`s, `EXTCODEHASH` of the resolver 2,600, ink | 36,473 | 15,055 |
+//! | the primary hook `onDocumentRegistered`: its entry, 1 `SLOAD`, ink | 26,705 | 6,944 |
 //! | logs: `DocumentRegistered` (4 topics, 192 B) 3,411, `PrimaryResolverSet` 2,131, `PrimaryResolverCalled` 1,756 | 7,298 | 7,298 |
-//! | this program's ink (decoding, checks, encoding, hostio overhead) | INK_U | INK_C |
+//! | this program's ink (decoding, checks, encoding, hostio overhead) | 4,437 | 4,437 |
 //! | **total** | **203,601** | **135,284** |
 //!
 //! Before this layout the same transaction took 229,437 uncached and 161,621 cached (a fourth
@@ -56,7 +56,7 @@
 //! spec's record, events and hooks: the parts the spec fixes — intrinsic gas, three fresh slots
 //! (`documentHash` and `primaryResolverId` are 32-byte values the getters return), the three
 //! events, the component-registry lookup (deactivation must take effect at once) and the hook
-//! — add up to FLOOR_C gas with every program cached, before this program's entry, its
+//! — add up to 120,286 gas with every program cached, before this program's entry, its
 //! configuration reads and its ink; uncached, the three programs' init gas adds ~68k. The
 //! Solidity V6 reference's 177,313 stored 22 bytes of contact data instead of calling a
 //! resolver. Further cuts need a decision: a cheaper `getResolver` in `IntegraRegistry` (its
@@ -79,7 +79,8 @@
 //! every outgoing call flushes the storage cache first.
 //!
 //! # Size (open)
-//! 105,479 B raw, 31,166 B compressed (`scripts/build-contracts.sh -p integra-document-registry`):
+//! 108,212 B raw, 31,651 B compressed (`scripts/build-contracts.sh -p integra-document-registry`;
+//! the tokenizer numbering added ~0.5 KB and ~600 gas of uncached entry):
 //! over the 24,576-byte limit of one contract; under `ArbOS` 60 it deploys as a root contract
 //! joining two fragments. Measured by removal: events ≈ 2.7 KB compressed, views ≈ 3.2 KB,
 //! governance ≈ 2.8 KB, record management ≈ 4.9 KB; registration, hooks, the five getters other

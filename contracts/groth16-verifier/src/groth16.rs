@@ -437,6 +437,7 @@ pub(crate) fn scalar_of(v: &[u64; 8]) -> U256 {
 /// # Errors
 /// A [`Failure`] when a proof or input is malformed (its index is not reported: re-verify the
 /// proofs one by one to find it) or a precompile fails.
+#[allow(clippy::many_single_char_names)] // the math's names: k, n, x, b, r
 pub fn verify_batch_with_precompiles<S: StaticCall + ?Sized>(
     vk: VerifyingKey<'_>,
     proofs: &[ProofWords],

@@ -62,22 +62,22 @@
 //! out-of-memory handler).
 //!
 //! Gas, default backend, measured in `stylus-vm` (`docs/gas.md`), one `verifyProof` (N = 2,
-//! valid proof) as its own transaction: **237,687 gas** = 26,172 intrinsic (calldata) + 15,808
-//! program entry (uncached: 8,832 + init 5,256 + 352 + cached 1,368) + 195,707 execution, of
+//! valid proof) as its own transaction: **237,454 gas** = 26,172 intrinsic (calldata) + 15,575
+//! program entry (uncached: 8,832 + init 5,182 + 352 + cached 1,209) + 195,707 execution, of
 //! which the precompiles take exactly 181,000 + 6,150·2 = 193,300 and the WASM around them
 //! ~2,407. Budget ≤ 181,000 + 6,150·N + 3,000 = 196,300 for the verify itself: met (195,707);
 //! as a whole transaction it is 1.07× the snarkjs Solidity verifier's 221,111. Called from
 //! `IntegraMessageV1` the verifier costs its entry plus execution, no intrinsic gas. Through
-//! `registerMessageBatch`, per message: k = 8 93,929 gas (budget 95,000), k = 16 77,738
+//! `registerMessageBatch`, per message: k = 8 93,900 gas (budget 95,000), k = 16 77,724
 //! (budget 80,000).
 //!
-//! Arkworks backend (`--features arkworks-backend`, same profile): ARK_RAW B raw, **ARK_BR B
-//! compressed** — over the 24,576 B limit of a classic contract, so the pipeline rejects it for
-//! ArbOS 50; from ArbOS 60 it needs a root contract with 2 fragments. Gas, measured in
-//! `stylus-vm` (`docs/gas.md`, checked under ArbOS 60 rules): one `verifyProof` (N = 2) as its
-//! own transaction **2,097,993 gas** (2,046,177 execution): 9.5× the snarkjs Solidity verifier
-//! and 8.8× the precompile backend — for chains without BN254 precompiles only. (DESIGN.md §4
-//! measured 1.6M at opt-level "s" for a smaller module without the batch code.)
+//! Arkworks backend (`--features arkworks-backend`, same profile): 81,143 B raw, **24,381 B
+//! compressed** — now under the 24,576 B limit of a classic contract (it was 25,865 B, an
+//! `ArbOS` 60 root contract, before the on-curve check stopped linking arkworks' `is_on_curve`),
+//! with 195 B to spare. Gas, measured in `stylus-vm` (`docs/gas.md`): one `verifyProof` (N = 2)
+//! as its own transaction **2,097,767 gas** (2,046,177 execution): 9.5× the snarkjs Solidity
+//! verifier and 8.8× the precompile backend — for chains without BN254 precompiles only.
+//! (DESIGN.md §4 measured 1.6M at opt-level "s" for a smaller module without the batch code.)
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]

@@ -702,7 +702,7 @@ proptest::proptest! {
         let mut want = U256::ZERO;
         for (rv, limbs) in &terms {
             let x = U256::from_limbs(*limbs).reduce_mod(r());
-            groth16::mul_add(&mut acc, &[*rv as u64, (*rv >> 64) as u64], x.as_limbs());
+            groth16::mul_add(&mut acc, &U256::from(*rv).as_limbs()[..2], x.as_limbs());
             want = want.add_mod(U256::from(*rv).mul_mod(x, r()), r());
         }
         let got = groth16::scalar_of(&acc);

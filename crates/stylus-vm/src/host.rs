@@ -130,7 +130,6 @@ fn ink_ready(c: &mut Ctx<'_>) -> Result<u64, Error> {
     }
 }
 
-#[allow(clippy::cast_possible_wrap)]
 static TRACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Turns the gas trace on or off (process-wide): while on, every program entry and exit, cold or
@@ -149,6 +148,7 @@ pub(crate) fn tr(msg: std::fmt::Arguments<'_>) {
     }
 }
 
+#[allow(clippy::cast_possible_wrap)]
 fn buy_ink(c: &mut Ctx<'_>, ink: u64) -> Result<(), Error> {
     let left = ink_ready(c)?;
     if left < ink {
