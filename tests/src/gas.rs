@@ -361,6 +361,27 @@ fn register_document_cached() -> Result<Row, ArtifactError> {
     ))
 }
 
+/// `registerDocument` referencing a parent with a real one-input reference proof, checked by
+/// the reference verifier through the component registry.
+fn register_document_with_reference() -> Result<Row, ArtifactError> {
+    use crate::reference::{child_call, prove, setup, SECRET};
+    let (mut d, parent) = setup()?;
+    let r = ok(
+        d.world.send(
+            crate::docreg::BOB,
+            d.registry,
+            &child_call(2, parent, &prove(SECRET, 1)),
+        ),
+        "registerDocument with reference",
+    )?;
+    Ok(row(
+        "IntegraDocumentRegistry registerDocument with reference proof",
+        "as registerDocument + a real Groth16 proof (1 public input, BasicAccessV1Poseidon) checked by the verifier found in the component registry",
+        &r,
+        Some(409_457),
+    ))
+}
+
 /// Measures the document registry's operations in the `ANCHORS.md` shapes (V7 API).
 ///
 /// # Errors
@@ -387,6 +408,7 @@ pub fn document_registry_rows() -> Result<Vec<Row>, ArtifactError> {
         Some(177_313),
     ));
     rows.push(register_document_cached()?);
+    rows.push(register_document_with_reference()?);
     let h = B256::repeat_byte(1);
     let transfer = transferDocumentOwnershipCall {
         integraHash: h,
