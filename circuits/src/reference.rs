@@ -39,7 +39,7 @@ impl ConstraintSynthesizer<Fr> for ReferenceCircuit {
     }
 }
 
-/// Deterministic keys from `seed` (ChaCha20).
+/// Deterministic keys from `seed` (`ChaCha20`).
 ///
 /// # Errors
 /// A synthesis error (none for this circuit).
