@@ -30,6 +30,9 @@ sol! {
 pub const SECRET: u64 = 20_250_401;
 
 /// The reference circuit's test proving key (public seed).
+///
+/// # Panics
+/// If key generation fails (it does not for this circuit).
 pub fn proving_key() -> &'static ark_groth16::ProvingKey<Bn254> {
     static PK: OnceLock<ark_groth16::ProvingKey<Bn254>> = OnceLock::new();
     PK.get_or_init(|| {
