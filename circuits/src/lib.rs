@@ -27,6 +27,7 @@ pub mod circuit;
 pub mod evm;
 pub mod message;
 pub mod poseidon;
+pub mod reference;
 
 pub use circuit::{ProcessHashCircuit, PUBLIC_INPUTS};
 pub use message::Message;

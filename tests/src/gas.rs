@@ -334,6 +334,54 @@ pub const SOL_REGISTER_MESSAGE: u64 = 248_530;
 /// A snarkjs-exported Solidity verifier, 2 public inputs, as a transaction.
 pub const SNARKJS_VERIFY_TX: u64 = 221_111;
 
+/// `registerDocument` as in [`document_registry_rows`], with the document registry, the
+/// component registry and the contact resolver in Nitro's program cache.
+fn register_document_cached() -> Result<Row, ArtifactError> {
+    use crate::docreg::{ok, register_call, setup, Deployed, ALICE};
+    let Deployed {
+        world: mut cached,
+        registry: cached_registry,
+        contact,
+    } = setup()?;
+    let components = cached
+        .view(cached_registry, &crate::docreg::resolverRegistryCall {})
+        ._0;
+    for program in [cached_registry, components, contact] {
+        cached.vm.set_cached(program, true);
+    }
+    let r = ok(
+        cached.send(ALICE, cached_registry, &register_call(1)),
+        "registerDocument (cached)",
+    )?;
+    Ok(row(
+        "IntegraDocumentRegistry registerDocument, programs cached",
+        "as above; document registry, component registry and contact resolver in Nitro's program cache",
+        &r,
+        Some(177_313),
+    ))
+}
+
+/// `registerDocument` referencing a parent with a real one-input reference proof, checked by
+/// the reference verifier through the component registry.
+fn register_document_with_reference() -> Result<Row, ArtifactError> {
+    use crate::reference::{child_call, prove, setup, SECRET};
+    let (mut d, parent) = setup()?;
+    let r = ok(
+        d.world.send(
+            crate::docreg::BOB,
+            d.registry,
+            &child_call(2, parent, &prove(SECRET, 1)),
+        ),
+        "registerDocument with reference",
+    )?;
+    Ok(row(
+        "IntegraDocumentRegistry registerDocument with reference proof",
+        "as registerDocument + a real Groth16 proof (1 public input, BasicAccessV1Poseidon) checked by the verifier found in the component registry",
+        &r,
+        Some(409_457),
+    ))
+}
+
 /// Measures the document registry's operations in the `ANCHORS.md` shapes (V7 API).
 ///
 /// # Errors
@@ -359,6 +407,8 @@ pub fn document_registry_rows() -> Result<Vec<Row>, ArtifactError> {
         &r,
         Some(177_313),
     ));
+    rows.push(register_document_cached()?);
+    rows.push(register_document_with_reference()?);
     let h = B256::repeat_byte(1);
     let transfer = transferDocumentOwnershipCall {
         integraHash: h,
@@ -661,11 +711,11 @@ pub fn thousands(n: u64) -> String {
 }
 
 /// `verifyProof` on the pure-arkworks backend (`--features arkworks-backend`: the pairing in
-/// WASM, no precompiles). Its module only fits as an `ArbOS` 60 root contract (2 fragments), so
-/// it is checked under those rules, deployed alone, and called directly with the same proof.
+/// WASM, no precompiles), checked by the pipeline's default rules (a classic contract: it fits,
+/// 24,381 B compressed), deployed alone, and called directly with the same proof.
 ///
 /// # Errors
-/// If the variant does not build or pass the `ArbOS` 60 rules, or the proof is refused.
+/// If the variant does not build or pass the pipeline, or the proof is refused.
 pub fn arkworks_verifier_rows() -> Result<Vec<Row>, ArtifactError> {
     use crate::message::{deploy, prove, verifyProofCall, ALICE, EVENT_REF, MESSAGE};
     // The message fields (and so messageHash) come from a normal deployment; the proof does not
@@ -686,7 +736,7 @@ pub fn arkworks_verifier_rows() -> Result<Vec<Row>, ArtifactError> {
         "groth16-verifier",
         &["arkworks-backend"],
         &[],
-        &integra_pipeline::Rules::for_arbos(60),
+        &integra_pipeline::Rules::default(),
     )?;
     let mut world = World::new();
     let verifier = world
@@ -709,7 +759,7 @@ pub fn arkworks_verifier_rows() -> Result<Vec<Row>, ArtifactError> {
     }
     Ok(vec![row(
         "Groth16Verifier verifyProof, pure-arkworks backend (tx)",
-        "as above, pairing in WASM (no precompiles); ArbOS 60 root contract, 2 fragments",
+        "as above, pairing in WASM (no precompiles); a classic contract (24,381 B compressed)",
         &r,
         Some(SNARKJS_VERIFY_TX),
     )])

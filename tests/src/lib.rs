@@ -18,6 +18,7 @@ pub mod docreg;
 pub mod executor;
 pub mod gas;
 pub mod message;
+pub mod reference;
 pub mod tokenizers;
 
 use std::collections::HashMap;

@@ -8,8 +8,9 @@
 //!
 //! Not coverable in motsu (timestamp fixed at 1735689600, gas unmetered, static calls not
 //! enforced): the 180-day expiry branch of the emergency powers, hook gas limits and a
-//! gas-burning resolver, `InsufficientGasForResolvers`, and a real Groth16 proof. These need
-//! the WASM-level executor (branch `stylus-vm`) and the verifier (branch `zk`).
+//! gas-burning resolver, `InsufficientGasForResolvers`, and an accepted reference proof. They
+//! run at WASM level: `tests/tests/document_registry.rs`, `resolver_hooks.rs` and
+//! `reference_proof.rs`.
 #![allow(clippy::needless_pass_by_value, clippy::too_many_arguments)] // motsu fixtures
 
 mod executors;

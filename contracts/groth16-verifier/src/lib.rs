@@ -38,33 +38,46 @@
 //! flat, N per proof) with one randomized equation: coefficients `r₀ = 1`,
 //! `rᵢ = low128(keccak256(keccak256(args) ‖ i))`, and
 //! `Πᵢ e(rᵢAᵢ, Bᵢ)·e(−Sα, β)·e(−L, γ)·e(−ΣrᵢCᵢ, δ) = 1` with `S = Σrᵢ` and
-//! `L = S·IC₀ + Σⱼ(Σᵢ rᵢxᵢⱼ)·ICⱼ₊₁` (scalars combined in Fr, so L costs N + 1 `ecMul`, not k·N):
+//! `L = S·IC₀ + Σⱼ(Σᵢ rᵢxᵢⱼ)·ICⱼ₊₁` (scalars combined first, so L costs N + 1 `ecMul`, not k·N):
 //! `k + 3` pairs in one `ecPairing`, `2k + 2` `ecMul`, `k + 1` `ecAdd` (N = 2). `false` means some
 //! proof is invalid, not which (`IntegraMessageV1` re-verifies one by one to name it). The
 //! arkworks backend verifies a batch proof by proof.
 //!
+//! The combined scalars need no field library: `S` < 2¹³³ is already < r, each `Σᵢ rᵢxᵢⱼ` is
+//! summed exactly in 512 bits and brought below 2²⁵⁶ by two Montgomery reductions
+//! (`groth16::scalar_of`; `ecMul` accepts any 256-bit scalar, only its residue mod r matters).
+//! A single `verifyProof` is the same code with one proof and `r₀ = 1` (no extra `ecMul`).
+//!
 //! ## Measured cost
-//! Size (pipeline, workspace profile opt-level "s"): 48,481 B raw, **16,752 B compressed**
-//! with `verifyBatch` (it was 12,503 B before: the batch adds the Fr field arithmetic and the
-//! aggregation, ~4.2 KB). Over the 12 KB budget of issue 4 and under Stylus's 24 KiB limit. No
-//! real reduction found in the time available: the SDK's `dyn Host` call path is already
-//! avoided (raw calls), and opt-level "z" saved < 1 % before.
+//! Size (pipeline, workspace profile opt-level "s"): 30,646 B raw, **12,076 B compressed**
+//! (budget 12,288 B; it was 16,762 B when `verifyBatch` added arkworks' `Fr` arithmetic). What
+//! the bytes went to, measured on unstripped builds: `Fr` multiplication, conversion and
+//! reduction (~5 KB raw) replaced by ~1 KB of exact integer arithmetic; arkworks' `is_on_curve`
+//! replaced by `y² = x³ + b` with multiplications only (its separate squaring and doubling code,
+//! ~4 KB raw); `tiny-keccak` (~1.9 KB, pulled in through `openzeppelin-stylus`' `tiny-keccak`
+//! feature of alloy-primitives) replaced by the host's `native_keccak256`; one precompile code
+//! path for `verifyProof` and `verifyBatch`; slicing and copies written so that no panic with a
+//! formatted message remains reachable from the contract's own code (the location strings and
+//! checks are gone; `core::fmt`'s integer printing stays, linked by the allocator's
+//! out-of-memory handler).
 //!
 //! Gas, default backend, measured in `stylus-vm` (`docs/gas.md`), one `verifyProof` (N = 2,
-//! valid proof) as its own transaction: **240,950 gas** = 26,172 intrinsic (calldata) + 19,535
-//! program entry (uncached: 8,832 + init 7,821 + 352 + cached 2,530) + 195,243 execution, of
+//! valid proof) as its own transaction: **237,454 gas** = 26,172 intrinsic (calldata) + 15,575
+//! program entry (uncached: 8,832 + init 5,182 + 352 + cached 1,209) + 195,707 execution, of
 //! which the precompiles take exactly 181,000 + 6,150·2 = 193,300 and the WASM around them
-//! ~1,943. Budget ≤ 181,000 + 6,150·N + 3,000 = 196,300 for the verify itself: met (195,243);
-//! as a whole transaction it is 1.09× the snarkjs Solidity verifier's 221,111. Called from
-//! `IntegraMessageV1` the verifier costs its entry plus execution, no intrinsic gas.
+//! ~2,407. Budget ≤ 181,000 + 6,150·N + 3,000 = 196,300 for the verify itself: met (195,707);
+//! as a whole transaction it is 1.07× the snarkjs Solidity verifier's 221,111. Called from
+//! `IntegraMessageV1` the verifier costs its entry plus execution, no intrinsic gas. Through
+//! `registerMessageBatch`, per message: k = 8 93,900 gas (budget 95,000), k = 16 77,724
+//! (budget 80,000).
 //!
-//! Arkworks backend (`--features arkworks-backend`, same profile): 85,293 B raw, **25,865 B
-//! compressed** — over the 24,576 B limit of a classic contract, so the pipeline rejects it for
-//! ArbOS 50; from ArbOS 60 it needs a root contract with 2 fragments. Gas, measured in
-//! `stylus-vm` (`docs/gas.md`, checked under ArbOS 60 rules): one `verifyProof` (N = 2) as its
-//! own transaction **2,098,826 gas** (2,045,748 execution): 9.5× the snarkjs Solidity verifier
-//! and 8.7× the precompile backend — for chains without BN254 precompiles only. (DESIGN.md §4
-//! measured 1.6M at opt-level "s" for a smaller module without the batch code.)
+//! Arkworks backend (`--features arkworks-backend`, same profile): 81,143 B raw, **24,381 B
+//! compressed** — now under the 24,576 B limit of a classic contract (it was 25,865 B, an
+//! `ArbOS` 60 root contract, before the on-curve check stopped linking arkworks' `is_on_curve`),
+//! with 195 B to spare. Gas, measured in `stylus-vm` (`docs/gas.md`): one `verifyProof` (N = 2)
+//! as its own transaction **2,097,767 gas** (2,046,177 execution): 9.5× the snarkjs Solidity
+//! verifier and 8.8× the precompile backend — for chains without BN254 precompiles only.
+//! (DESIGN.md §4 measured 1.6M at opt-level "s" for a smaller module without the batch code.)
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
@@ -234,7 +247,7 @@ impl Groth16Verifier {
         }
         #[cfg(not(feature = "arkworks-backend"))]
         let verdict = {
-            let scalars = batch_scalars(seed, proofs.len());
+            let scalars = batch_scalars(seed, proofs.len(), |b| self.vm().native_keccak256(b));
             groth16::verify_batch_with_precompiles(
                 VERIFYING_KEY,
                 proofs,
@@ -277,61 +290,38 @@ impl Groth16Verifier {
 }
 
 /// The batch coefficients: `r₀ = 1`, `rᵢ` = the low 128 bits of `keccak256(seed ‖ i)` (1 if
-/// those are zero), `i` as a 32-byte big-endian word.
+/// those are zero), `i` as a 32-byte big-endian word. `keccak` is the host's (the contract
+/// passes `native_keccak256`, which keeps a software keccak out of the module).
 #[must_use]
-pub fn batch_scalars(seed: B256, k: usize) -> Vec<u128> {
-    let mut out = Vec::with_capacity(k);
+pub fn batch_scalars(seed: B256, k: usize, keccak: impl Fn(&[u8]) -> B256) -> Vec<u128> {
     let mut buf = [0u8; 64];
-    buf[..32].copy_from_slice(seed.as_slice());
-    for i in 0..k {
-        if i == 0 {
-            out.push(1);
-            continue;
-        }
-        buf[32..].copy_from_slice(&U256::from(i).to_be_bytes::<32>());
-        let h = stylus_sdk::crypto::keccak(buf);
-        let mut low = [0u8; 16];
-        low.copy_from_slice(&h[16..]);
-        out.push(u128::from_be_bytes(low).max(1));
+    for (b, s) in buf.iter_mut().zip(seed) {
+        *b = s;
     }
-    out
+    (0..k)
+        .map(|i| {
+            if i == 0 {
+                return 1;
+            }
+            for (b, s) in buf[56..].iter_mut().zip((i as u64).to_be_bytes()) {
+                *b = s;
+            }
+            let [l0, l1, ..] = *U256::from_be_bytes(keccak(&buf).0).as_limbs();
+            (u128::from(l1) << 64 | u128::from(l0)).max(1)
+        })
+        .collect()
 }
 
-/// The `uint256[8][]` argument whose offset is head word `i`.
-fn proof_array(a: Args<'_>, i: usize) -> Option<Vec<ProofWords>> {
-    let offset = usize::try_from(a.u256(i)?).ok()?;
-    let len = usize::try_from(U256::from_be_slice(
-        a.0.get(offset..offset.checked_add(32)?)?,
-    ))
-    .ok()?;
-    let start = offset.checked_add(32)?;
-    let body = a.0.get(start..start.checked_add(len.checked_mul(256)?)?)?;
-    Some(
-        body.chunks_exact(256)
-            .map(|p| core::array::from_fn(|j| U256::from_be_slice(&p[32 * j..32 * j + 32])))
-            .collect(),
-    )
+/// The first `n` words of `a`.
+fn head(a: Args<'_>, n: usize) -> Option<Vec<U256>> {
+    (0..n).map(|j| a.u256(j)).collect()
 }
 
-/// The eight proof words (heads 0..8 of both `verifyProof` forms).
-fn proof_words(a: Args<'_>) -> Option<ProofWords> {
-    let mut w = [U256::ZERO; 8];
-    for (i, x) in w.iter_mut().enumerate() {
-        *x = a.u256(i)?;
-    }
-    Some(w)
-}
-
-/// The `uint256[]` argument whose offset is head word `i`.
-fn word_array(a: Args<'_>, i: usize) -> Option<Vec<U256>> {
-    let offset = usize::try_from(a.u256(i)?).ok()?;
-    let len = usize::try_from(U256::from_be_slice(
-        a.0.get(offset..offset.checked_add(32)?)?,
-    ))
-    .ok()?;
-    let start = offset.checked_add(32)?;
-    let body = a.0.get(start..start.checked_add(len.checked_mul(32)?)?)?;
-    Some(body.chunks_exact(32).map(U256::from_be_slice).collect())
+/// The `width`-word elements of the dynamic array whose offset is head word `i`, flat
+/// (`uint256[]`: width 1; `uint256[8][]`: width 8).
+fn words(a: Args<'_>, i: usize, width: usize) -> Option<Vec<U256>> {
+    let (len, body) = a.array(i)?;
+    head(body, len.checked_mul(width)?)
 }
 
 // No constructor: the verifying key is compiled in, there is nothing to initialise.
@@ -351,19 +341,26 @@ fn dispatch(s: &mut Groth16Verifier, selector: [u8; 4], a: Args<'_>) -> Option<A
     }
     let verdict = |r: Result<bool, Error>| r.map(|ok| returns(&[ok.into()])).map_err(Vec::from);
     Some(match selector {
-        verifyProof_0Call::SELECTOR => {
-            let proof = arg!(proof_words(a));
-            verdict(s.verify_proof(&proof, &[arg!(a.u256(8)), arg!(a.u256(9))]))
-        }
-        verifyProof_1Call::SELECTOR => {
-            let proof = arg!(proof_words(a));
-            verdict(s.verify_proof(&proof, &arg!(word_array(a, 8))))
+        verifyProof_0Call::SELECTOR | verifyProof_1Call::SELECTOR => {
+            // Heads 0..8: the proof; then the two inputs, or the offset of `uint256[]`.
+            let fixed = selector == verifyProof_0Call::SELECTOR;
+            let w = arg!(head(a, if fixed { 10 } else { 8 }));
+            let dynamic;
+            let inputs = if fixed {
+                w.get(8..).unwrap_or_default()
+            } else {
+                dynamic = arg!(words(a, 8, 1));
+                &dynamic
+            };
+            let proof = arg!(w.as_chunks::<8>().0.first());
+            verdict(s.verify_proof(proof, inputs))
         }
         verifyBatchCall::SELECTOR => {
-            let proofs = arg!(proof_array(a, 0));
-            let inputs = arg!(word_array(a, 1));
-            let seed = stylus_sdk::crypto::keccak(a.0);
-            verdict(s.verify_batch(&proofs, &inputs, seed))
+            let proofs = arg!(words(a, 0, 8));
+            let proofs = proofs.as_chunks::<8>().0;
+            let inputs = arg!(words(a, 1, 1));
+            let seed = s.vm().native_keccak256(a.0);
+            verdict(s.verify_batch(proofs, &inputs, seed))
         }
         publicInputCountCall::SELECTOR => Ok(returns(&[s.public_input_count().into()])),
         verifyingKeyCall::SELECTOR => Ok(returns(&[Token::Bytes(s.verifying_key())])),

@@ -606,7 +606,7 @@ fn valid_batch(k: usize) -> (Vec<ProofWords>, Vec<U256>) {
 fn batch_accepts_valid_proofs_with_k_plus_3_pairs_and_2k_plus_2_muls() {
     for k in [1, 2, 5] {
         let (proofs, inputs) = valid_batch(k);
-        let scalars = batch_scalars(alloy_primitives::B256::repeat_byte(7), k);
+        let scalars = batch_scalars(alloy_primitives::B256::repeat_byte(7), k, |b| keccak256(b));
         let mut model = ModelPrecompiles::default();
         let ok = groth16::verify_batch_with_precompiles(
             VERIFYING_KEY,
@@ -618,7 +618,8 @@ fn batch_accepts_valid_proofs_with_k_plus_3_pairs_and_2k_plus_2_muls() {
         assert_eq!(ok, Ok(true), "k = {k}");
         let count = |a: Address| model.calls.iter().filter(|(t, _)| *t == a).count();
         assert_eq!(count(EC_PAIRING), 1);
-        assert_eq!(count(EC_MUL), 2 * k + 2);
+        // r₀ = 1 is not multiplied: for k = 1 (S = 1) only the N input terms are.
+        assert_eq!(count(EC_MUL), if k == 1 { 2 } else { 2 * k + 2 });
         assert_eq!(count(EC_ADD), k + 1);
         assert_eq!(
             groth16::verify_batch_with_arkworks(VERIFYING_KEY, &proofs, &inputs),
@@ -630,7 +631,7 @@ fn batch_accepts_valid_proofs_with_k_plus_3_pairs_and_2k_plus_2_muls() {
 #[test]
 fn batch_rejects_one_bad_proof_or_input_whatever_its_position() {
     let (proofs, inputs) = valid_batch(4);
-    let scalars = batch_scalars(alloy_primitives::B256::repeat_byte(3), 4);
+    let scalars = batch_scalars(alloy_primitives::B256::repeat_byte(3), 4, |b| keccak256(b));
     for bad in 0..4 {
         let mut swapped = proofs.clone();
         swapped[bad] = proofs[(bad + 1) % 4];
@@ -663,12 +664,75 @@ fn batch_rejects_one_bad_proof_or_input_whatever_its_position() {
 
 #[test]
 fn batch_scalars_start_at_one_and_are_nonzero_and_distinct() {
-    let s = batch_scalars(alloy_primitives::B256::repeat_byte(1), 8);
+    let s = batch_scalars(alloy_primitives::B256::repeat_byte(1), 8, |b| keccak256(b));
     assert_eq!(s[0], 1);
     assert!(s.iter().all(|x| *x != 0));
     let mut d = s.clone();
     d.sort_unstable();
     d.dedup();
     assert_eq!(d.len(), 8);
-    assert_ne!(s, batch_scalars(alloy_primitives::B256::repeat_byte(2), 8));
+    assert_ne!(
+        s,
+        batch_scalars(alloy_primitives::B256::repeat_byte(2), 8, |b| keccak256(b))
+    );
+}
+
+#[test]
+fn negation_uses_the_base_field_modulus() {
+    assert_eq!(U256::from_be_bytes(groth16::P_BYTES), p());
+    let (proof, _) = valid();
+    let a = g1_at(&proof, 0);
+    let mut bytes = [0u8; 64];
+    for (chunk, w) in bytes.chunks_mut(32).zip(g1_words(a)) {
+        chunk.copy_from_slice(&w.to_be_bytes::<32>());
+    }
+    let neg = groth16::neg_g1(&bytes);
+    assert_eq!(model_g1(&neg), Some(-a));
+    assert_eq!(groth16::neg_g1(&[0; 64]), [0; 64]);
+}
+
+proptest::proptest! {
+    /// The combined batch scalar Σ rᵢ·xᵢ (exact, then reduced) is congruent to the field sum,
+    /// and a scalar ecMul accepts (< 2²⁵⁶).
+    #[test]
+    fn batch_scalar_combination_is_the_sum_mod_r(
+        terms in proptest::collection::vec((proptest::num::u128::ANY, proptest::array::uniform4(proptest::num::u64::ANY)), 1..=groth16::MAX_BATCH),
+    ) {
+        let mut acc = [0u64; 8];
+        let mut want = U256::ZERO;
+        for (rv, limbs) in &terms {
+            let x = U256::from_limbs(*limbs).reduce_mod(r());
+            groth16::mul_add(&mut acc, &U256::from(*rv).as_limbs()[..2], x.as_limbs());
+            want = want.add_mod(U256::from(*rv).mul_mod(x, r()), r());
+        }
+        let got = groth16::scalar_of(&acc);
+        proptest::prop_assert_eq!(got.reduce_mod(r()), want);
+        if acc[4..].iter().any(|l| *l != 0) {
+            proptest::prop_assert!(got < r() + r());
+        }
+    }
+}
+
+#[test]
+fn montgomery_constants_are_those_of_r() {
+    // r·(−r⁻¹) ≡ −1 (mod 2⁶⁴), and R2 = (2²⁵⁶)² mod r.
+    assert_eq!(r().as_limbs()[0].wrapping_mul(groth16::R_INV), u64::MAX);
+    let r256 = U256::MAX.reduce_mod(r()).add_mod(U256::from(1), r());
+    assert_eq!(U256::from_limbs(groth16::R2), r256.mul_mod(r256, r()));
+}
+
+#[test]
+fn batch_scalar_combination_at_the_extremes() {
+    // 32 maximal terms: (2¹²⁸ − 1)·(r − 1) each, the largest sum the batch forms.
+    let mut acc = [0u64; 8];
+    let mut want = U256::ZERO;
+    for _ in 0..groth16::MAX_BATCH {
+        groth16::mul_add(&mut acc, &[u64::MAX; 2], (r() - U256::from(1)).as_limbs());
+        want = want.add_mod(U256::from(u128::MAX).mul_mod(r() - U256::from(1), r()), r());
+    }
+    assert_eq!(groth16::scalar_of(&acc).reduce_mod(r()), want);
+    // Below 2²⁵⁶ the value is passed as is (ecMul reduces it).
+    let mut small = [0u64; 8];
+    groth16::mul_add(&mut small, &[1], (r() - U256::from(1)).as_limbs());
+    assert_eq!(groth16::scalar_of(&small), r() - U256::from(1));
 }

@@ -36,30 +36,31 @@
 //! message, in order.
 //!
 //! Why a batch entry point in the verifier rather than reading `verifyingKey()` here: the curve
-//! code (point decoding and checks, Fr arithmetic for the combined scalars, the precompile
-//! calls) already lives in the verifier, so it costs the verifier ~2 KB and this contract
-//! nothing; copying it here would add the arkworks field code (several KB) to a contract whose
-//! job is validation and events, and `verifyingKey()` costs a call returning 640 bytes plus
-//! decoding it on every batch. The verifier also stays the single place that knows the key.
+//! code (point decoding and checks, the combined scalars, the precompile calls) already lives in
+//! the verifier, which shares one code path between `verifyProof` and `verifyBatch` (the batch
+//! adds ~1 KB of exact integer arithmetic there, no field library); copying it here would add
+//! arkworks' field code (several KB) to a contract whose job is validation and events, and
+//! `verifyingKey()` costs a call returning 640 bytes plus decoding it on every batch. The
+//! verifier also stays the single place that knows the key.
 //!
 //! ## Measured gas (`docs/gas.md`, `stylus-vm`, each operation its own transaction)
 //! | operation | gas | budget |
 //! |---|---:|---:|
-//! | `registerMessage` (16 B eventRef, 66 B message, N = 2), programs uncached | 310,498 | 230,000 |
-//! | the same, registry + verifier + message contract cached | 255,138 | 230,000 |
-//! | `registerMessageBatch`, per message, k = 1 / 4 / 8 / 16 | 324,682 / 127,550 / 94,684 / 78,317 | k = 8: 95,000; k = 16: 80,000 |
+//! | `registerMessage` (16 B eventRef, 66 B message, N = 2), programs uncached | 307,198 | 230,000 |
+//! | the same, registry + verifier + message contract cached | 254,301 | 230,000 |
+//! | `registerMessageBatch`, per message, k = 1 / 4 / 8 / 16 | 308,079 / 126,367 / 93,900 / 77,724 | k = 8: 95,000; k = 16: 80,000 |
 //!
 //! The Solidity V6 reference is 248,530 for `registerMessage` with a one-input proof.
-//! **The single-message budget is missed**, by 80,498 gas uncached and 25,138 cached. Why: the
+//! **The single-message budget is missed**, by 77,198 gas uncached and 24,301 cached. Why: the
 //! floor before any WASM runs is 193,300 (precompiles, N = 2) + 28,392 (intrinsic calldata) =
-//! 221,692; the three programs' entry costs are 65,938 uncached (message 19.5k, registry
-//! 26.1k, verifier 19.5k — init gas of each module) and 10,578 cached; the rest (~22.9k) is
+//! 221,692; the three programs' entry costs are 62,133 uncached (message 20.4k, registry
+//! 26.2k, verifier 15.6k — init gas of each module) and 9,236 cached; the rest (~23.4k) is
 //! EVM-level: two cold accounts (registry, verifier: 5,200), cold `SLOAD`s in this contract and
 //! the registry plus the registry's `EXTCODEHASH` of the verifier (~10k), the 4-topic log with
 //! ~320 data bytes (~4.4k), the keccak of messageHash and ink. The registry lookup and the
 //! separate verifier contract are required by the spec (deactivation must take effect at once),
 //! so ≤ 230,000 is below what this architecture can reach; cached programs come within 11 %.
-//! The batch budgets are met (k = 8: 94,684 ≤ 95,000; k = 16: 78,317 ≤ 80,000).
+//! The batch budgets are met (k = 8: 93,900 ≤ 95,000; k = 16: 77,724 ≤ 80,000).
 //!
 //! ## Storage
 //! Slot 0: `verifierRegistry` (20 B) + `paused` + "custom verifier id" flag; slot 1:

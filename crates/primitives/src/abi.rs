@@ -84,7 +84,13 @@ impl From<U256> for Token<'_> {
 
 impl From<Address> for Token<'_> {
     fn from(a: Address) -> Self {
-        Token::Word(a.into_word())
+        // Not `into_word()`: its `copy_from_slice` links a formatting panic path into every
+        // contract that reports an address.
+        let mut w = [0u8; 32];
+        for (d, s) in w[12..].iter_mut().zip(a.0 .0) {
+            *d = s;
+        }
+        Token::Word(B256::new(w))
     }
 }
 

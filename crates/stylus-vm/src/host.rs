@@ -130,6 +130,24 @@ fn ink_ready(c: &mut Ctx<'_>) -> Result<u64, Error> {
     }
 }
 
+static TRACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Turns the gas trace on or off (process-wide): while on, every program entry and exit, cold or
+/// warm `SLOAD`, `SSTORE` at flush, call, account access and log is printed to stderr with its
+/// gas, for breaking a transaction's cost down.
+pub fn set_trace(on: bool) {
+    TRACE.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub(crate) fn tr(msg: std::fmt::Arguments<'_>) {
+    if TRACE.load(std::sync::atomic::Ordering::Relaxed) {
+        #[allow(clippy::print_stderr)] // the trace's purpose
+        {
+            eprintln!("{msg}");
+        }
+    }
+}
+
 #[allow(clippy::cast_possible_wrap)]
 fn buy_ink(c: &mut Ctx<'_>, ink: u64) -> Result<(), Error> {
     let left = ink_ready(c)?;
@@ -213,11 +231,13 @@ fn slice_with_runoff(data: &[u8], offset: u32, size: u32) -> &[u8] {
 /// EIP-2929 account touch (`WasmAccountTouchCost`).
 fn touch_cost(env: &mut Env, address: Address, with_code: bool) -> u64 {
     let base = if with_code { gas::EXTCODE_EXTRA } else { 0 };
-    if env.state.warm_account(address) {
+    let cost = if env.state.warm_account(address) {
         base + gas::COLD_ACCOUNT
     } else {
         base + gas::WARM_READ
-    }
+    };
+    tr(format_args!("  ACCOUNT {address} cost {cost}"));
+    cost
 }
 
 fn storage_load_bytes32(mut c: Ctx<'_>, key: u32, dest: u32) -> Result<(), Error> {
@@ -248,6 +268,10 @@ fn storage_load_bytes32(mut c: Ctx<'_>, key: u32, dest: u32) -> Result<(), Error
         };
         let v = env.state.storage(&address, &key);
         cost += sload + evm_api_gas;
+        tr(format_args!(
+            "  SLOAD {key} -> {v} cost {}",
+            sload + evm_api_gas
+        ));
         c.data_mut().frame.cache.insert(
             key,
             Slot {
@@ -311,6 +335,7 @@ fn storage_flush_cache(mut c: Ctx<'_>, clear: u32) -> Result<(), Error> {
             break;
         }
         let cost = env.state.sstore(address, key, value);
+        tr(format_args!("  SSTORE {key} = {value} cost {cost}"));
         if cost > left {
             left = 0;
             out_of_gas = true;
@@ -384,6 +409,10 @@ fn do_call(
     );
     c.data_mut().env = Some(env);
     buy_gas(c, outcome.cost)?;
+    tr(format_args!(
+        "  CALL {contract} total cost {} (incl. callee)",
+        outcome.cost
+    ));
     let outs_len = len32(outcome.data.len());
     c.data_mut().frame.return_data = outcome.data;
     write(c, ret_len, &outs_len.to_le_bytes())?;
@@ -443,6 +472,10 @@ fn emit_log(mut c: Ctx<'_>, data: u32, len: u32, topics: u32) -> Result<(), Erro
     }
     buy_ink(&mut c, read_price(len))?;
     let data_bytes = u64::from(len - topics * 32);
+    tr(format_args!(
+        "  LOG{topics} {data_bytes} B cost {}",
+        (1 + u64::from(topics)) * gas::LOG_TOPIC + data_bytes * gas::LOG_DATA
+    ));
     buy_gas(
         &mut c,
         (1 + u64::from(topics)) * gas::LOG_TOPIC + data_bytes * gas::LOG_DATA,

@@ -43,6 +43,8 @@
 //!   [`Vm::block_mut`]: number, timestamp, chain id, basefee, coinbase, gas limit ([`BlockEnv`]).
 //! - [`Vm::set_arbos_version`]: activation rules of another `ArbOS` version (default 60).
 //! - [`pricing`]: Nitro's price tables; [`instrument::activate`]: the activation pass alone.
+//! - [`set_trace`]: print each program entry, storage access, call and log with its gas to
+//!   stderr (the breakdowns in the contracts' docs come from it).
 //!
 //! ## How it works
 //! **Activation** ([`instrument`]) checks the module with the build pipeline's checker of
@@ -154,6 +156,7 @@ pub mod pricing;
 pub mod state;
 mod vm;
 
+pub use host::set_trace;
 pub use instrument::{Activated, ActivationError};
 pub use state::{Account, Log, State};
 pub use vm::{calldata_gas, BlockEnv, Receipt, Status, Tx, Vm, VmError};

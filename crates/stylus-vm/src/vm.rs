@@ -302,6 +302,11 @@ fn run_program(
         );
     };
     env.entry_gas = env.entry_gas.saturating_add(cost);
+    crate::host::tr(format_args!(
+        "ENTER {} entry {cost} (cached {cached}) gas {starting_gas}",
+        msg.address
+    ));
+    let trace_addr = msg.address;
     let new_open = open.saturating_add(info.footprint);
     env.state.pages = (new_open, ever.max(new_open));
 
@@ -328,6 +333,12 @@ fn run_program(
     env.state.pages.0 = open;
 
     let (status, ink_left) = outcome;
+    crate::host::tr(format_args!(
+        "EXIT {trace_addr} ink {} gas-equiv {} frame gas used {}",
+        ink.saturating_sub(ink_left),
+        ink.saturating_sub(ink_left) / INK_PRICE,
+        starting_gas - ink_left / INK_PRICE
+    ));
     env.ink_used = env.ink_used.saturating_add(ink.saturating_sub(ink_left));
     let mut gas_left = ink_left / INK_PRICE;
     let outs = data.frame.outs;

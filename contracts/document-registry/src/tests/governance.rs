@@ -94,7 +94,7 @@ fn approvals_emit_and_refuse_zero_and_bad_batches(
         approved: true,
         timestamp: now(),
     });
-    assert!(r().approved_tokenizers.get(t));
+    assert!(r().is_tokenizer_approved(t));
     r().set_executor_approval(gov, e, true, "IntegraExecutor")
         .unwrap();
     reg.assert_emitted(&ExecutorApproved {
@@ -108,8 +108,8 @@ fn approvals_emit_and_refuse_zero_and_bad_batches(
         .collect();
     r().set_tokenizer_approval_batch(gov, &fifty).unwrap();
     assert!(
-        r().approved_tokenizers.get(Address::repeat_byte(2))
-            && !r().approved_tokenizers.get(Address::repeat_byte(3))
+        r().is_tokenizer_approved(Address::repeat_byte(2))
+            && !r().is_tokenizer_approved(Address::repeat_byte(3))
     );
     let mut fifty_one = fifty.clone();
     fifty_one.push((t, true));
@@ -391,6 +391,99 @@ fn roles_follow_openzeppelin(
         Unauthorized {
             caller: gov,
             integraHash: h(1),
+        },
+    );
+}
+
+#[motsu::test]
+fn overrides_are_counted_so_clearing_one_keeps_the_others(
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    sink: Contract<Sink>,
+    gov: Address,
+) {
+    // The registry reads the override map only while some override exists; the count must
+    // follow set, reset, clear and clearing an id that has none.
+    let w = deploy(&reg, &comp, &sink, gov);
+    let r = || w.reg_as(gov);
+    let set = |id: &str, limit: u64| {
+        r().set_resolver_gas_limit_override(gov, rid(id), U256::from(limit))
+            .unwrap();
+    };
+    let effective = |id: &str| r().get_effective_resolver_gas_limit(rid(id), true);
+    set("y", 0); // clearing an id without an override changes nothing
+    set("x", 50_000);
+    set("y", 60_000);
+    set("y", 70_000); // replacing is not a new override
+    set("x", 0);
+    assert_eq!(effective("x"), (200_000, false));
+    assert_eq!(effective("y"), (70_000, true));
+    set("x", 0);
+    assert_eq!(effective("y"), (70_000, true));
+    set("y", 0);
+    assert_eq!(effective("y"), (200_000, false));
+    set("z", 80_000);
+    assert_eq!(effective("z"), (80_000, true));
+    assert_eq!(effective("x"), (200_000, false));
+}
+
+#[motsu::test]
+fn records_keep_their_tokenizer_across_approval_changes(
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    sink: Contract<Sink>,
+    gov: Address,
+    alice: Address,
+) {
+    // A record stores its tokenizer's number; the number is given at the first approval and
+    // kept through revocation and re-approval.
+    let w = deploy(&reg, &comp, &sink, gov);
+    let (t1, t2, t3) = (
+        Address::repeat_byte(0x71),
+        Address::repeat_byte(0x72),
+        Address::repeat_byte(0x73),
+    );
+    w.approve_tokenizer(t1);
+    w.approve_tokenizer(t2);
+    let with = |n: u8, t: Address| Registration {
+        tokenizer: t,
+        ..plain(n)
+    };
+    w.reg_as(alice)
+        .register_document(alice, &with(1, t2))
+        .motsu_unwrap();
+    w.reg_as(gov)
+        .set_tokenizer_approval(gov, t1, false)
+        .unwrap();
+    assert_error(
+        w.reg_as(alice)
+            .register_document(alice, &with(2, t1))
+            .motsu_res(),
+        TokenizerNotApproved { tokenizer: t1 },
+    );
+    w.approve_tokenizer(t3);
+    w.approve_tokenizer(t1);
+    w.reg_as(alice)
+        .register_document(alice, &with(2, t1))
+        .motsu_unwrap();
+    w.reg_as(alice)
+        .register_document(alice, &plain(3))
+        .motsu_unwrap();
+    w.reg_as(alice)
+        .associate_tokenizer(alice, h(3), t3, B256::ZERO)
+        .motsu_unwrap();
+    for (n, t) in [(1, t2), (2, t1), (3, t3)] {
+        assert_eq!(w.reg_as(alice).get_tokenizer(h(n)), t);
+        assert_eq!(w.reg_as(alice).get_document(h(n)).tokenizer, t);
+    }
+    assert_eq!(w.reg_as(alice).get_tokenizer(h(4)), Address::ZERO);
+    assert_error(
+        w.reg_as(alice)
+            .associate_tokenizer(alice, h(1), t1, B256::ZERO)
+            .motsu_res(),
+        TokenizerAlreadySet {
+            integraHash: h(1),
+            tokenizer: t2,
         },
     );
 }

@@ -610,8 +610,9 @@ fn reference_needs_an_active_verifier_and_a_proof_it_accepts(
         },
     );
     // The real verifier (built with the processHash test key, two public inputs) refuses the
-    // one-input reference proof: the registry reports InvalidProof. A proof it accepts needs a
-    // one-input (BasicAccessV1Poseidon) key and fixture, which the ZK work has not produced yet.
+    // one-input reference proof: the registry reports InvalidProof. An accepted reference proof
+    // (the one-input BasicAccessV1Poseidon circuit, `integra_circuits::reference`) runs at WASM
+    // level in `tests/tests/reference_proof.rs`.
     comp.sender(gov)
         .register_verifier(
             REFERENCE_VERIFIER_ID,
