@@ -25,7 +25,7 @@
 //! record. `DocumentComplete` needs no flag: a record mints once.
 //!
 //! # Size: an `ArbOS` 60 root contract
-//! 119,473 B raw, 35,581 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
+//! 118,950 B raw, 35,353 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
 //! over the 24,576 B of a classic contract, so it deploys as a root contract joining 2 fragments
 //! (`[package.metadata.integra] arbos-version = 60`). Measured shares of the module: this crate
 //! ≈ 23 KB (router and views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its

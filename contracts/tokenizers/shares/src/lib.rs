@@ -19,7 +19,7 @@
 //! `tokenId` argument for pooled reservations.
 //!
 //! # Size: an `ArbOS` 60 root contract
-//! 115,224 B raw, 35,352 B compressed: over the 24,576 B of a classic contract, so it deploys as
+//! 114,732 B raw, 35,321 B compressed: over the 24,576 B of a classic contract, so it deploys as
 //! a root contract joining 2 fragments (`[package.metadata.integra] arbos-version = 60`). The
 //! base and the attestation component alone are ≈ 38 KB of the module; OpenZeppelin ERC-20 and
 //! metadata ≈ 10 KB; the trust-credential hook ≈ 3 KB.
