@@ -128,9 +128,10 @@
 //!   (`console`, `debug`) are rejected as unknown modules, as on a non-debug chain.
 //! - **Arbitrum transaction economics** are absent: no L1 data (poster) gas in `gas_used`, no
 //!   `ArbOS` precompiles (`ArbSys`, `ArbWasm`, `ArbGasInfo`, ... at 0x64+) and no P256 precompile,
-//!   no program expiry / keepalive, no cache-manager bids (use [`Vm::set_cached`]), and `ArbOS`
-//!   60's per-block recent-program cache is not modelled: every call of an uncached program
-//!   pays the init gas.
+//!   no program expiry / keepalive, no cache-manager bids (use [`Vm::set_cached`]). `ArbOS` 60's
+//!   recent-program cache (`RecentWasms`, 32 programs per block) is modelled per transaction,
+//!   since every transaction here is its own block: the first call of an uncached program in a
+//!   transaction pays the init gas, later calls of the same code only the cached gas.
 //! - **Chain parameters are Nitro's initial `StylusParams`** (ink price 10,000, 2 free pages,
 //!   1,000 gas per page, minimum init gas 69·128, minimum cached gas 11·32, both cost scalars
 //!   100%, stack budget 262,144 words, 128-page limit). A chain whose owner changed them

@@ -85,6 +85,10 @@ pub(crate) struct Program {
     info: Activated,
 }
 
+/// Nitro's initial `StylusParams.BlockCacheSize`: programs remembered per block by the
+/// recent-program cache.
+pub(crate) const BLOCK_CACHE_SIZE: usize = 32;
+
 /// Everything a call needs; moved into each program's store and lent to nested calls.
 #[derive(Debug)]
 pub(crate) struct Env {
@@ -97,6 +101,9 @@ pub(crate) struct Env {
     linker: Arc<Linker<HostData>>,
     programs: HashMap<B256, Arc<Program>>,
     cached: HashSet<B256>,
+    /// `ArbOS` 60's recent-program cache (`RecentWasms`), most recent last. Every transaction is
+    /// its own block here, so it starts empty with each transaction.
+    recent: Vec<B256>,
     active: Vec<Address>,
     depth: usize,
     ink_used: u64,
@@ -200,7 +207,24 @@ impl Env {
             logs,
         };
         self.state.begin_tx();
+        self.recent.clear();
         receipt
+    }
+
+    /// `RecentWasms.Insert(codeHash, BlockCacheSize)`: true when `hash` ran before in this block
+    /// (then it becomes the most recent), else it is recorded, evicting the least recent beyond
+    /// `BLOCK_CACHE_SIZE`.
+    fn recent_insert(&mut self, hash: B256) -> bool {
+        if let Some(i) = self.recent.iter().position(|h| *h == hash) {
+            let h = self.recent.remove(i);
+            self.recent.push(h);
+            return true;
+        }
+        self.recent.push(hash);
+        if self.recent.len() > BLOCK_CACHE_SIZE {
+            self.recent.remove(0);
+        }
+        false
     }
 
     /// Activates `wasm` (cached per code hash).
@@ -285,7 +309,8 @@ fn run_program(
     let (open, ever) = env.state.pages;
     let mut cost = env.memory.gas_cost(info.footprint, open, ever);
     let hash = keccak256(env.state.code(&msg.code_address));
-    let cached = env.cached.contains(&hash);
+    // `cached := program.cached || RecentWasms.Insert(…)`, the latter from `ArbOS` 60 on.
+    let cached = env.cached.contains(&hash) || (env.arbos_version >= 60 && env.recent_insert(hash));
     // Stylus version 2: the cached cost is always paid; uncached programs add the init cost.
     cost = cost.saturating_add(env.entry.cached_gas(info.cached_cost));
     if !cached {
@@ -773,6 +798,7 @@ impl Vm {
                 linker: Arc::new(linker),
                 programs: HashMap::new(),
                 cached: HashSet::new(),
+                recent: Vec::new(),
                 active: Vec::new(),
                 depth: 0,
                 ink_used: 0,
@@ -897,6 +923,7 @@ impl Vm {
             return Err(VmError::InvalidTransaction("re-entered transact".into()));
         };
         env.state.begin_tx();
+        env.recent.clear();
         let fee = U256::from(gas_limit).saturating_mul(tx.gas_price);
         if env.state.balance(&tx.from) < fee.saturating_add(tx.value) {
             self.env = Some(env);
@@ -947,6 +974,7 @@ impl Vm {
             return Err(VmError::InvalidTransaction("re-entered transact".into()));
         };
         env.state.begin_tx();
+        env.recent.clear();
         let cp = env.state.checkpoint();
         env.start(from, to, U256::ZERO);
         let gas = 30_000_000;

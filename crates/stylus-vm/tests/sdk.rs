@@ -217,6 +217,30 @@ fn an_sdk_call_costs_entry_plus_metered_execution() {
 }
 
 #[test]
+fn a_program_called_again_in_a_transaction_pays_only_the_cached_gas_from_arbos_60() {
+    let (mut vm, a) = setup();
+    let b = vm.deploy(ALICE, &counter_wasm()).unwrap();
+    let info = vm.activate(&counter_wasm()).unwrap();
+    // `a` forwards to `b`: the same code twice in one transaction.
+    let fwd = forwardCall {
+        to: b,
+        data: numberCall {}.abi_encode().into(),
+    }
+    .abi_encode();
+    let r60 = vm.call(ALICE, a, &fwd, U256::ZERO).unwrap();
+    assert_eq!(r60.status, Status::Success);
+    // A new transaction starts with an empty recent-program cache: the same entry again.
+    let again = vm.call(ALICE, a, &fwd, U256::ZERO).unwrap();
+    assert_eq!(again.entry_gas, r60.entry_gas);
+    // Before ArbOS 60 (no RecentWasms), the second call pays the init gas too.
+    vm.set_arbos_version(50);
+    let r50 = vm.call(ALICE, a, &fwd, U256::ZERO).unwrap();
+    assert_eq!(r50.status, Status::Success);
+    let init = stylus_vm::pricing::EntryParams::default().init_gas(info.init_cost);
+    assert_eq!(r50.entry_gas - r60.entry_gas, init);
+}
+
+#[test]
 fn a_static_call_reads_without_changing_anything() {
     let (mut vm, counter) = setup();
     vm.call(
