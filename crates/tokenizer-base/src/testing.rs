@@ -100,6 +100,7 @@ pub struct Chain {
 ///
 /// # Panics
 /// When a deployment step fails.
+#[must_use]
 pub fn deploy_registries(
     reg: &Contract<IntegraDocumentRegistry>,
     comp: &Contract<IntegraRegistry>,
@@ -111,7 +112,12 @@ pub fn deploy_registries(
     let resolver = Contract::<TokenClaimResolver>::new();
     comp.sender(gov).constructor(gov).unwrap();
     comp.sender(gov)
-        .register_provider(provider_id(), prov.address(), "EAS", "EAS attestation provider")
+        .register_provider(
+            provider_id(),
+            prov.address(),
+            "EAS",
+            "EAS attestation provider",
+        )
         .unwrap();
     reg.sender(gov)
         .constructor(
@@ -212,6 +218,7 @@ impl Chain {
     ///
     /// # Panics
     /// When EAS refuses it.
+    #[must_use]
     pub fn full(
         &self,
         attester: Address,
@@ -248,6 +255,7 @@ impl Chain {
     ///
     /// # Panics
     /// When EAS or the resolver refuses it.
+    #[must_use]
     pub fn attest(
         &self,
         reg: &Contract<IntegraDocumentRegistry>,

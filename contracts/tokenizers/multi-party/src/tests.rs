@@ -18,13 +18,15 @@ use core::fmt::Debug;
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_document_registry::IntegraDocumentRegistry;
-use integra_primitives::capabilities::CORE_CLAIM;
-use integra_registry::IntegraRegistry;
-use integra_tokenizer_base::testing::{
-    assert_error, deploy_registries, h, now, p, provider_id, register, u, Chain,
+use integra_eas_attestation_provider::{
+    AttestationNotFound, EASAttestationProvider, RecipientMismatch, WrongDocument,
 };
-use integra_eas_attestation_provider::EASAttestationProvider;
+use integra_primitives::capabilities::{CORE_CLAIM, CORE_VIEW};
+use integra_registry::IntegraRegistry;
 use integra_test_eas::InvalidSchema;
+use integra_tokenizer_base::testing::{
+    assert_error, claim_resolver, deploy_registries, h, now, p, provider_id, register, u, Chain,
+};
 use integra_tokenizer_base::{
     AttestationTokenMismatch, InvalidTokenId, NotReservedForYou, TokenAlreadyClaimed,
     TokenAlreadyReserved, TokenNotReserved, Unauthorized,
@@ -157,6 +159,65 @@ macro_rules! world {
     ($tok:ident, $reg:ident, $comp:ident, $prov:ident, $gov:ident) => {
         deploy(&$tok, &$reg, &$comp, &$prov, $gov)
     };
+}
+
+/// Issue 7 point 4 on the real provider: a claim attestation must name the claimant, the record
+/// and `CORE_CLAIM`, and be made by the record's owner or executor.
+#[motsu::test]
+fn claim_attestation_must_name_the_claimant_the_record_and_claim(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    eve: Address,
+) {
+    let w = world!(tok, reg, comp, prov, gov);
+    w.register(owner, 1);
+    w.register(owner, 2);
+    w.reserve(owner, 1, 1, bob, 3).unwrap();
+    // integraHash: record 2's attestation used on record 1.
+    let other = w.attest(bob, 2, 0);
+    assert_error(
+        w.claim(bob, 1, 1, other),
+        WrongDocument {
+            attested: h(2),
+            expected: h(1),
+        },
+    );
+    // Bob's attestation replayed by Eve.
+    let a1 = w.attest(bob, 1, 0);
+    assert_error(
+        w.claim(eve, 1, 1, a1),
+        RecipientMismatch {
+            attested: bob,
+            expected: eve,
+        },
+    );
+    // An unknown UID.
+    let unknown = B256::repeat_byte(0x77);
+    assert_error(
+        w.claim(bob, 1, 1, unknown),
+        AttestationNotFound { uid: unknown },
+    );
+    // capability: the claim resolver refuses anything but CORE_CLAIM, and an attester other
+    // than the record's owner or executor, so such claim attestations never exist.
+    assert_error(
+        w.chain.try_claim(owner, bob, h(1), U256::ZERO, CORE_VIEW),
+        claim_resolver::InvalidCapability {
+            capability: CORE_VIEW,
+        },
+    );
+    assert_error(
+        w.chain.try_claim(eve, eve, h(1), U256::ZERO, CORE_CLAIM),
+        claim_resolver::UnauthorizedAttester {
+            attester: eve,
+            integraHash: h(1),
+        },
+    );
+    assert_eq!(w.claim(bob, 1, 1, a1).unwrap(), u(1));
 }
 
 #[motsu::test]

@@ -24,16 +24,17 @@ use core::fmt::Debug;
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_document_registry::IntegraDocumentRegistry;
+use integra_eas_attestation_provider::{
+    AttestationNotFound, EASAttestationProvider, RecipientMismatch, WrongDocument,
+};
 use integra_primitives::{
     capabilities::{CORE_CLAIM, CORE_VIEW},
     roles::{GOVERNOR_ROLE, OPERATOR_ROLE},
 };
 use integra_registry::IntegraRegistry;
 use integra_tokenizer_base::testing::{
-    assert_error, deploy_registries, h, now, p, provider_id, register, Chain,
-    claim_resolver,
+    assert_error, claim_resolver, deploy_registries, h, now, p, provider_id, register, Chain,
 };
-use integra_eas_attestation_provider::{EASAttestationProvider, RecipientMismatch, WrongDocument};
 use integra_tokenizer_base::{
     AccessControlUnauthorizedAccount, AttestationTokenMismatch, EncryptedLabelTooLarge,
     EnforcedPause, InvalidAmount, InvalidProcessHash, NotReservedForYou,
@@ -180,8 +181,14 @@ impl World<'_> {
     /// Attests through EAS, by record `n`'s owner, that `recipient` holds `capability` on it
     /// for `token` (CLAIM schema for `CORE_CLAIM`, else FULL bound to this tokenizer).
     fn attest(&self, recipient: Address, n: u8, capability: U256, token: U256) -> B256 {
-        self.chain
-            .attest(self.reg, self.tok.address(), recipient, h(n), capability, token)
+        self.chain.attest(
+            self.reg,
+            self.tok.address(),
+            recipient,
+            h(n),
+            capability,
+            token,
+        )
     }
 
     fn claim(&self, who: Address, n: u8, token: U256, id: B256) -> Res<U256> {
@@ -697,10 +704,7 @@ fn claiming_twice_fails(
         w.claim(bob, 1, U256::ZERO, a1),
         AlreadyMinted { tokenId: one() },
     );
-    assert_error(
-        w.claim(bob, 1, one(), a1),
-        AlreadyMinted { tokenId: one() },
-    );
+    assert_error(w.claim(bob, 1, one(), a1), AlreadyMinted { tokenId: one() });
     assert_eq!(
         tok.all_events()
             .iter()
@@ -799,6 +803,21 @@ fn claim_attestation_must_match_record_token_and_capability(
         w.chain.try_claim(owner, bob, h(1), U256::ZERO, CORE_VIEW),
         claim_resolver::InvalidCapability {
             capability: CORE_VIEW,
+        },
+    );
+    // A claim attestation by someone other than the record's owner or executor is refused too.
+    assert_error(
+        w.chain.try_claim(bob, bob, h(1), U256::ZERO, CORE_CLAIM),
+        claim_resolver::UnauthorizedAttester {
+            attester: bob,
+            integraHash: h(1),
+        },
+    );
+    // An unknown UID.
+    assert_error(
+        w.claim(bob, 1, U256::ZERO, B256::repeat_byte(0x77)),
+        AttestationNotFound {
+            uid: B256::repeat_byte(0x77),
         },
     );
     // ... and a FULL attestation granting VIEW only does not grant CLAIM.
