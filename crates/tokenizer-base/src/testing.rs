@@ -1,32 +1,30 @@
-//! Test support for the tokenizers' motsu tests (feature `testing`): the registries' world,
-//! ids and an exact-error assertion, and two stand-in contracts.
-//!
-//! [`TestProvider`] answers `verifyCapabilitiesWithToken` from attestations a test records
-//! (recipient, record, capability bits, token id), as the EAS attestation provider answers from
-//! EAS: verified only for the attested recipient and record. It stands in for
-//! `EASAttestationProvider` + the EAS test contract in motsu tests; the WASM-level flows use the
-//! real ones.
-#![allow(
-    missing_docs,
-    clippy::unused_self,
-    clippy::unnecessary_wraps,
-    clippy::needless_pass_by_value
-)]
+//! Test support for the tokenizers' motsu tests (feature `testing`): ids, an exact-error
+//! assertion and the attestation world built on the real parts — the EAS reproduction
+//! (`integra-test-eas`), `TokenClaimResolver` as the CLAIM schema's resolver,
+//! `EASAttestationProvider` registered in `IntegraRegistry` under [`provider_id`], and the
+//! document registry. Claim attestations are made through EAS by the record's owner (the
+//! resolver refuses anyone else); other capabilities use the FULL schema bound to the consumer.
+#![allow(missing_docs, clippy::needless_pass_by_value)]
 
-use alloc::{vec, vec::Vec};
+use alloc::{string::String, vec::Vec};
 use core::fmt::Debug;
 
-use alloy_primitives::{keccak256, Address, B256, U256};
-use alloy_sol_types::SolError;
+use alloy_primitives::{keccak256, Address, Bytes, B256, U256};
+use alloy_sol_types::{SolError, SolEvent, SolValue};
 use integra_document_registry::{IntegraDocumentRegistry, Registration};
-use integra_primitives::abi::{returns, Args};
-use integra_registry::IntegraRegistry;
-use motsu::prelude::{Contract, ResultExt};
-use stylus_sdk::{
-    prelude::*,
-    storage::{StorageB256, StorageMap, StorageU256, StorageU8},
-    ArbResult,
+use integra_eas_attestation_provider::{
+    EASAttestationProvider, CLAIM_SCHEMA, FULL_SCHEMA, SCHEMA_VERSION,
 };
+use integra_primitives::{capabilities::CORE_CLAIM, eas::attestation_uid};
+use integra_registry::IntegraRegistry;
+use integra_test_eas::{Attestation, Attested, Request, TestEAS};
+use integra_token_claim_resolver::TokenClaimResolver;
+use motsu::prelude::{Contract, ResultExt};
+
+use crate::CREDENTIAL_VALIDITY;
+
+/// The claim resolver crate (its errors for the tests of refused claim attestations).
+pub use integra_token_claim_resolver as claim_resolver;
 
 /// motsu's `block_timestamp`.
 pub const NOW: u64 = 1_735_689_600;
@@ -76,21 +74,50 @@ pub fn assert_error<T: Debug, E: Into<Vec<u8>>>(
     }
 }
 
-/// Deploys the component registry (with `prov` registered under [`provider_id`]) and the
-/// document registry (fee 0, no forwarder), and approves `tokenizer`.
+/// motsu's `block.chainid`.
+pub const CHAIN_ID: u64 = 42_161;
+
+/// The trust-credential schema registered in EAS (spec 10 §8: `abi.encode(credentialHash)`).
+pub const CREDENTIAL_SCHEMA: &str = "bytes32 credentialHash";
+
+/// The real attestation parts of a test world: EAS with the FULL, CLAIM and credential schemas
+/// and the claim resolver. The provider is the test's own `Contract`, initialized by
+/// [`deploy_registries`].
+pub struct Chain {
+    pub eas: Contract<TestEAS>,
+    pub resolver: Contract<TokenClaimResolver>,
+    /// The FULL capability schema's UID.
+    pub full: B256,
+    /// The CLAIM schema's UID (resolver: [`Chain::resolver`]).
+    pub claim: B256,
+    /// The credential schema's UID (no resolver).
+    pub credential: B256,
+}
+
+/// Deploys the component registry and the document registry (fee 0, no forwarder), EAS with
+/// its schemas, the claim resolver and the provider (registered under [`provider_id`]), and
+/// approves `tokenizer`.
 ///
 /// # Panics
 /// When a deployment step fails.
+#[must_use]
 pub fn deploy_registries(
     reg: &Contract<IntegraDocumentRegistry>,
     comp: &Contract<IntegraRegistry>,
-    prov: &Contract<TestProvider>,
+    prov: &Contract<EASAttestationProvider>,
     gov: Address,
     tokenizer: Address,
-) {
+) -> Chain {
+    let eas = Contract::<TestEAS>::new();
+    let resolver = Contract::<TokenClaimResolver>::new();
     comp.sender(gov).constructor(gov).unwrap();
     comp.sender(gov)
-        .register_provider(provider_id(), prov.address(), "EAS", "test provider")
+        .register_provider(
+            provider_id(),
+            prov.address(),
+            "EAS",
+            "EAS attestation provider",
+        )
         .unwrap();
     reg.sender(gov)
         .constructor(
@@ -107,6 +134,178 @@ pub fn deploy_registries(
     reg.sender(gov)
         .set_tokenizer_approval(gov, tokenizer, true)
         .unwrap();
+    resolver
+        .sender(gov)
+        .constructor(eas.address(), reg.address())
+        .unwrap();
+    let full = eas
+        .sender(gov)
+        .register(FULL_SCHEMA, Address::ZERO, true)
+        .unwrap();
+    let claim = eas
+        .sender(gov)
+        .register(CLAIM_SCHEMA, resolver.address(), true)
+        .unwrap();
+    let credential = eas
+        .sender(gov)
+        .register(CREDENTIAL_SCHEMA, Address::ZERO, true)
+        .unwrap();
+    prov.sender(gov)
+        .initialize(
+            eas.address(),
+            full,
+            claim,
+            Address::repeat_byte(0x5a),
+            reg.address(),
+            gov,
+        )
+        .unwrap();
+    Chain {
+        eas,
+        resolver,
+        full,
+        claim,
+        credential,
+    }
+}
+
+impl Chain {
+    /// `attest` on `schema` by `attester` for `recipient`.
+    ///
+    /// # Errors
+    /// EAS's (or the resolver's) revert data.
+    pub fn attest_raw(
+        &self,
+        attester: Address,
+        schema: B256,
+        recipient: Address,
+        data: Bytes,
+    ) -> Result<B256, Vec<u8>> {
+        self.eas
+            .sender(attester)
+            .attest(
+                schema,
+                Request {
+                    recipient,
+                    revocable: true,
+                    data,
+                    ..Request::default()
+                },
+            )
+            .motsu_res()
+            .map_err(Vec::from)
+    }
+
+    /// A CLAIM attestation by `attester` (the record's owner or executor) for `recipient`:
+    /// `abi.encode(h, token, capability)`.
+    ///
+    /// # Errors
+    /// EAS's or the resolver's revert data.
+    pub fn try_claim(
+        &self,
+        attester: Address,
+        recipient: Address,
+        h: B256,
+        token: U256,
+        capability: U256,
+    ) -> Result<B256, Vec<u8>> {
+        let data = (h, token, capability).abi_encode_params().into();
+        self.attest_raw(attester, self.claim, recipient, data)
+    }
+
+    /// A FULL capability attestation by `attester` for `recipient` on `h`, bound to `consumer`,
+    /// this chain, this EAS and the current schema version.
+    ///
+    /// # Panics
+    /// When EAS refuses it.
+    #[must_use]
+    pub fn full(
+        &self,
+        attester: Address,
+        recipient: Address,
+        h: B256,
+        capabilities: U256,
+        token: U256,
+        consumer: Address,
+    ) -> B256 {
+        let data = (
+            h,
+            token,
+            capabilities,
+            String::from("did:example:party"),
+            String::from("KYC"),
+            now(),
+            String::from("Party"),
+            String::from("Individual"),
+            String::new(),
+            U256::from(CHAIN_ID),
+            self.eas.address(),
+            consumer,
+            NOW,
+            SCHEMA_VERSION,
+        )
+            .abi_encode_params()
+            .into();
+        self.attest_raw(attester, self.full, recipient, data)
+            .expect("EAS accepts a FULL attestation")
+    }
+
+    /// Attests `capability` on `h` for `recipient` by the record's owner in `reg`: a CLAIM
+    /// attestation when `capability == CORE_CLAIM`, else a FULL one bound to `consumer`.
+    ///
+    /// # Panics
+    /// When EAS or the resolver refuses it.
+    #[must_use]
+    pub fn attest(
+        &self,
+        reg: &Contract<IntegraDocumentRegistry>,
+        consumer: Address,
+        recipient: Address,
+        h: B256,
+        capability: U256,
+        token: U256,
+    ) -> B256 {
+        let owner = reg.sender(Address::ZERO).get_document_owner(h);
+        if capability == CORE_CLAIM {
+            self.try_claim(owner, recipient, h, token, capability)
+                .expect("the resolver accepts the owner's claim attestation")
+        } else {
+            self.full(owner, recipient, h, capability, token, consumer)
+        }
+    }
+
+    /// How many credential attestations EAS made (its `Attested` events on the credential
+    /// schema).
+    #[must_use]
+    pub fn credentials(&self) -> usize {
+        self.eas
+            .all_events()
+            .iter()
+            .filter(|l| {
+                l.topics()[0] == Attested::SIGNATURE_HASH && l.topics()[3] == self.credential
+            })
+            .count()
+    }
+
+    /// The UID EAS gives the credential `tokenizer` issues to `party` for `h` now (the first
+    /// one with these fields), as spec 10 §8 builds it.
+    #[must_use]
+    pub fn credential_uid(&self, tokenizer: Address, h: B256, party: Address) -> B256 {
+        let credential = keccak256((h, party, now(), U256::from(CHAIN_ID)).abi_encode());
+        let att = Attestation {
+            uid: B256::ZERO,
+            schema: self.credential,
+            time: NOW,
+            expirationTime: NOW + CREDENTIAL_VALIDITY,
+            revocationTime: 0,
+            refUID: B256::ZERO,
+            recipient: party,
+            attester: tokenizer,
+            revocable: true,
+            data: credential.abi_encode().into(),
+        };
+        attestation_uid(&att, 0)
+    }
 }
 
 /// Registers record `n` owned by `owner`, bound to `tokenizer`, with `executor` (0 for none).
@@ -134,89 +333,8 @@ pub fn register(
         .motsu_unwrap();
 }
 
-/// The provider id tests register [`TestProvider`] under.
+/// The provider id the provider is registered under (the tokenizers' default).
 #[must_use]
 pub fn provider_id() -> B256 {
     keccak256("eas-provider")
-}
-
-/// An attestation provider answering from recorded attestations (see the module docs).
-#[storage]
-pub struct TestProvider {
-    recipient: StorageMap<B256, StorageB256>,
-    record: StorageMap<B256, StorageB256>,
-    capability: StorageMap<B256, StorageU256>,
-    token_id: StorageMap<B256, StorageU256>,
-}
-
-unsafe impl TopLevelStorage for TestProvider {}
-
-#[public]
-impl TestProvider {
-    /// Records attestation `id`: `recipient` holds `capability` on record `h` for `token`.
-    pub fn attest(&mut self, id: B256, recipient: Address, h: B256, capability: U256, token: U256) {
-        self.recipient.setter(id).set(recipient.into_word());
-        self.record.setter(id).set(h);
-        self.capability.setter(id).set(capability);
-        self.token_id.setter(id).set(token);
-    }
-
-    /// `verifyCapabilitiesWithToken(bytes proof, address recipient, bytes32 h, uint256)`:
-    /// verified iff the attestation `abi.decode(proof, (bytes32))` names this recipient and
-    /// record; granted bits and token id as attested.
-    #[fallback]
-    fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        let a = Args(calldata.get(4..).unwrap_or_default());
-        let id = a
-            .bytes(0)
-            .and_then(|p| p.get(..32))
-            .map(B256::from_slice)
-            .unwrap_or_default();
-        let recipient = a.address(1).unwrap_or_default();
-        let record = a.word(2).unwrap_or_default();
-        let verified = self.recipient.get(id) == recipient.into_word()
-            && self.record.get(id) == record
-            && !record.is_zero();
-        let (granted, token) = if verified {
-            (self.capability.get(id), self.token_id.get(id))
-        } else {
-            (U256::ZERO, U256::ZERO)
-        };
-        Ok(returns(&[verified.into(), granted.into(), token.into()]))
-    }
-}
-
-/// EAS for trust credentials: `attest` returns `alloy_primitives::keccak256(calldata)` as the uid, or reverts
-/// with `Error("schema closed")` when told to.
-#[storage]
-pub struct CredentialEas {
-    reject: StorageU8,
-    calls: StorageU8,
-}
-
-unsafe impl TopLevelStorage for CredentialEas {}
-
-#[public]
-impl CredentialEas {
-    pub fn set_reject(&mut self, reject: bool) {
-        self.reject
-            .set(alloy_primitives::Uint::from(u8::from(reject)));
-    }
-    #[must_use]
-    pub fn calls(&self) -> u8 {
-        self.calls.get().to()
-    }
-    /// `attest(...)`: the uid, or `Error("schema closed")` when rejecting.
-    #[fallback]
-    fn fallback(&mut self, calldata: &[u8]) -> ArbResult {
-        let n = self.calls.get() + alloy_primitives::Uint::from(1);
-        self.calls.set(n);
-        if self.reject.get() == alloy_primitives::Uint::from(1) {
-            return Err(integra_primitives::calls::calldata(
-                integra_primitives::calls::ERROR_STRING_SELECTOR,
-                &["schema closed".into()],
-            ));
-        }
-        Ok(alloy_primitives::keccak256(calldata).to_vec())
-    }
 }

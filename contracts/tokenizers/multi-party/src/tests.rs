@@ -1,6 +1,8 @@
-//! motsu tests of the `MultiParty` tokenizer against the real `IntegraRegistry` and
-//! `IntegraDocumentRegistry`; attestations through the base's `testing::TestProvider`; trust
-//! credentials through the base's `testing::CredentialEas`.
+//! motsu tests of the `MultiParty` tokenizer against the real parts (the base's
+//! `testing::deploy_registries`): `IntegraRegistry`, `IntegraDocumentRegistry`,
+//! `EASAttestationProvider` over the EAS reproduction with `TokenClaimResolver` (claim
+//! attestations made through EAS by the record owner); trust credentials are attested in the
+//! same EAS on a registered credential schema.
 #![allow(
     clippy::needless_pass_by_value,
     clippy::too_many_arguments,
@@ -16,11 +18,14 @@ use core::fmt::Debug;
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_document_registry::IntegraDocumentRegistry;
-use integra_primitives::capabilities::CORE_CLAIM;
+use integra_eas_attestation_provider::{
+    AttestationNotFound, EASAttestationProvider, RecipientMismatch, WrongDocument,
+};
+use integra_primitives::capabilities::{CORE_CLAIM, CORE_VIEW};
 use integra_registry::IntegraRegistry;
+use integra_test_eas::InvalidSchema;
 use integra_tokenizer_base::testing::{
-    assert_error, deploy_registries, h, now, p, provider_id, register, u, uid, CredentialEas,
-    TestProvider,
+    assert_error, claim_resolver, deploy_registries, h, now, p, provider_id, register, u, Chain,
 };
 use integra_tokenizer_base::{
     AttestationTokenMismatch, InvalidTokenId, NotReservedForYou, TokenAlreadyClaimed,
@@ -33,16 +38,16 @@ use integra_tokenizer_base::ITokenizerBase as B;
 
 const NAMESPACE: Address = Address::repeat_byte(0x5a);
 const TRUST_REGISTRY: Address = Address::repeat_byte(0x7e);
-const SCHEMA: B256 = B256::repeat_byte(0x5c);
+/// A credential schema never registered in EAS: EAS refuses every credential on it.
+const UNREGISTERED_SCHEMA: B256 = B256::repeat_byte(0x5c);
 
 struct World<'a> {
     tok: &'a Contract<MultiPartyTokenizer>,
     reg: &'a Contract<IntegraDocumentRegistry>,
-    prov: &'a Contract<TestProvider>,
-    gov: Address,
+    chain: Chain,
 }
 
-fn config(gov: Address, reg: Address, comp: Address, eas: Address) -> Config {
+fn config(gov: Address, reg: Address, comp: Address, eas: Address, schema: B256) -> Config {
     Config {
         governor: gov,
         document_registry: reg,
@@ -52,7 +57,7 @@ fn config(gov: Address, reg: Address, comp: Address, eas: Address) -> Config {
         eas,
         trusted_forwarder: Address::ZERO,
         trust_registry: TRUST_REGISTRY,
-        credential_schema: SCHEMA,
+        credential_schema: schema,
         base_uri: "https://roles.example/{id}.json".into(),
     }
 }
@@ -61,20 +66,33 @@ fn deploy<'a>(
     tok: &'a Contract<MultiPartyTokenizer>,
     reg: &'a Contract<IntegraDocumentRegistry>,
     comp: &'a Contract<IntegraRegistry>,
-    prov: &'a Contract<TestProvider>,
-    eas: &'a Contract<CredentialEas>,
+    prov: &'a Contract<EASAttestationProvider>,
     gov: Address,
 ) -> World<'a> {
-    deploy_registries(reg, comp, prov, gov, tok.address());
+    deploy_with_schema(tok, reg, comp, prov, gov, None)
+}
+
+/// [`deploy`], with the credential schema `schema` instead of the registered one.
+fn deploy_with_schema<'a>(
+    tok: &'a Contract<MultiPartyTokenizer>,
+    reg: &'a Contract<IntegraDocumentRegistry>,
+    comp: &'a Contract<IntegraRegistry>,
+    prov: &'a Contract<EASAttestationProvider>,
+    gov: Address,
+    schema: Option<B256>,
+) -> World<'a> {
+    let chain = deploy_registries(reg, comp, prov, gov, tok.address());
+    let schema = schema.unwrap_or(chain.credential);
     tok.sender(gov)
-        .constructor(&config(gov, reg.address(), comp.address(), eas.address()))
+        .constructor(&config(
+            gov,
+            reg.address(),
+            comp.address(),
+            chain.eas.address(),
+            schema,
+        ))
         .unwrap();
-    World {
-        tok,
-        reg,
-        prov,
-        gov,
-    }
+    World { tok, reg, chain }
 }
 
 impl World<'_> {
@@ -96,10 +114,10 @@ impl World<'_> {
             .motsu_res()
     }
 
-    fn attest(&self, id: B256, to: Address, n: u8, token: u64) {
-        self.prov
-            .sender(self.gov)
-            .attest(id, to, h(n), CORE_CLAIM, u(token));
+    /// A CLAIM attestation through EAS by record `n`'s owner for `to`, token `token`.
+    fn attest(&self, to: Address, n: u8, token: u64) -> B256 {
+        self.chain
+            .attest(self.reg, self.tok.address(), to, h(n), CORE_CLAIM, u(token))
     }
 
     fn claim(&self, who: Address, n: u8, slot: u64, id: B256) -> Res<U256> {
@@ -138,9 +156,68 @@ impl World<'_> {
 }
 
 macro_rules! world {
-    ($tok:ident, $reg:ident, $comp:ident, $prov:ident, $eas:ident, $gov:ident) => {
-        deploy(&$tok, &$reg, &$comp, &$prov, &$eas, $gov)
+    ($tok:ident, $reg:ident, $comp:ident, $prov:ident, $gov:ident) => {
+        deploy(&$tok, &$reg, &$comp, &$prov, $gov)
     };
+}
+
+/// Issue 7 point 4 on the real provider: a claim attestation must name the claimant, the record
+/// and `CORE_CLAIM`, and be made by the record's owner or executor.
+#[motsu::test]
+fn claim_attestation_must_name_the_claimant_the_record_and_claim(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    eve: Address,
+) {
+    let w = world!(tok, reg, comp, prov, gov);
+    w.register(owner, 1);
+    w.register(owner, 2);
+    w.reserve(owner, 1, 1, bob, 3).unwrap();
+    // integraHash: record 2's attestation used on record 1.
+    let other = w.attest(bob, 2, 0);
+    assert_error(
+        w.claim(bob, 1, 1, other),
+        WrongDocument {
+            attested: h(2),
+            expected: h(1),
+        },
+    );
+    // Bob's attestation replayed by Eve.
+    let a1 = w.attest(bob, 1, 0);
+    assert_error(
+        w.claim(eve, 1, 1, a1),
+        RecipientMismatch {
+            attested: bob,
+            expected: eve,
+        },
+    );
+    // An unknown UID.
+    let unknown = B256::repeat_byte(0x77);
+    assert_error(
+        w.claim(bob, 1, 1, unknown),
+        AttestationNotFound { uid: unknown },
+    );
+    // capability: the claim resolver refuses anything but CORE_CLAIM, and an attester other
+    // than the record's owner or executor, so such claim attestations never exist.
+    assert_error(
+        w.chain.try_claim(owner, bob, h(1), U256::ZERO, CORE_VIEW),
+        claim_resolver::InvalidCapability {
+            capability: CORE_VIEW,
+        },
+    );
+    assert_error(
+        w.chain.try_claim(eve, eve, h(1), U256::ZERO, CORE_CLAIM),
+        claim_resolver::UnauthorizedAttester {
+            attester: eve,
+            integraHash: h(1),
+        },
+    );
+    assert_eq!(w.claim(bob, 1, 1, a1).unwrap(), u(1));
 }
 
 #[motsu::test]
@@ -148,13 +225,12 @@ fn slots_of_two_records_get_distinct_global_ids(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.register(owner, 2);
     assert_eq!(w.reserve(owner, 1, 1, bob, 1).unwrap(), u(1));
@@ -180,8 +256,8 @@ fn slots_of_two_records_get_distinct_global_ids(
     assert_eq!((r.integraHash, r.slot), (h(2), u(1)));
     assert_eq!(w.view(&B::getDocumentHashCall { id: u(1) })._0, h(1));
     for n in 1..=2 {
-        w.attest(uid(n), bob, n, 0);
-        w.claim(bob, n, 1, uid(n)).unwrap();
+        let a = w.attest(bob, n, 0);
+        w.claim(bob, n, 1, a).unwrap();
     }
     assert_eq!(
         w.view(&B::balanceOf_1Call {
@@ -251,13 +327,12 @@ fn slots_outside_1_to_100_are_rejected(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     assert_error(
         w.reserve(owner, 1, 0, bob, 1),
@@ -284,14 +359,13 @@ fn reservation_states_follow_the_lifecycle(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     stranger: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     assert_error(
         w.reserve(stranger, 1, 1, bob, 1),
@@ -316,9 +390,9 @@ fn reservation_states_follow_the_lifecycle(
             tokenId: u(3),
         },
     );
-    w.attest(uid(9), bob, 1, 0);
+    let a9 = w.attest(bob, 1, 0);
     assert_error(
-        w.claim(bob, 1, 4, uid(9)),
+        w.claim(bob, 1, 4, a9),
         TokenNotReserved {
             integraHash: h(1),
             tokenId: u(4),
@@ -358,8 +432,8 @@ fn reservation_states_follow_the_lifecycle(
         ._0
         .is_empty());
     assert_eq!(w.reserve(owner, 1, 3, bob, 1).unwrap(), u(1));
-    w.attest(uid(1), bob, 1, 0);
-    w.claim(bob, 1, 3, uid(1)).unwrap();
+    let a1 = w.attest(bob, 1, 0);
+    w.claim(bob, 1, 3, a1).unwrap();
     assert_error(
         w.reserve(owner, 1, 3, bob, 1),
         TokenAlreadyClaimed {
@@ -375,7 +449,7 @@ fn reservation_states_follow_the_lifecycle(
         },
     );
     assert_error(
-        w.claim(bob, 1, 3, uid(1)),
+        w.claim(bob, 1, 3, a1),
         TokenAlreadyClaimed {
             integraHash: h(1),
             tokenId: u(3),
@@ -388,36 +462,35 @@ fn claim_mints_exactly_the_reserved_amount_to_the_named_party(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     eve: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, 2, bob, 5).unwrap();
     w.reserve(owner, 1, 1, eve, 1).unwrap();
-    w.attest(uid(1), eve, 1, 0);
+    let a1 = w.attest(eve, 1, 0);
     assert_error(
-        w.claim(eve, 1, 2, uid(1)),
+        w.claim(eve, 1, 2, a1),
         NotReservedForYou {
             caller: eve,
             reservedFor: bob,
         },
     );
     // An attestation naming role 1 cannot claim role 2 (D6).
-    w.attest(uid(2), bob, 1, 1);
+    let a2 = w.attest(bob, 1, 1);
     assert_error(
-        w.claim(bob, 1, 2, uid(2)),
+        w.claim(bob, 1, 2, a2),
         AttestationTokenMismatch {
             attested: u(1),
             claimed: u(2),
         },
     );
-    w.attest(uid(3), bob, 1, 2);
-    w.claim(bob, 1, 2, uid(3)).unwrap();
+    let a3 = w.attest(bob, 1, 2);
+    w.claim(bob, 1, 2, a3).unwrap();
     tok.assert_emitted(&TransferSingle {
         operator: bob,
         from: Address::ZERO,
@@ -429,7 +502,7 @@ fn claim_mints_exactly_the_reserved_amount_to_the_named_party(
         integraHash: h(1),
         tokenId: u(2),
         claimant: bob,
-        capabilityAttestation: uid(3),
+        capabilityAttestation: a3,
         processHash: p(1),
         timestamp: now(),
     });
@@ -471,23 +544,22 @@ fn last_claim_completes_once_and_issues_credentials_to_every_party(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     carol: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, 1, bob, 1).unwrap();
     w.reserve_anon(owner, 1, 2, b"witness").unwrap();
-    w.attest(uid(1), bob, 1, 0);
-    w.attest(uid(2), carol, 1, 2);
-    w.claim(bob, 1, 1, uid(1)).unwrap();
+    let a1 = w.attest(bob, 1, 0);
+    let a2 = w.attest(carol, 1, 2);
+    w.claim(bob, 1, 1, a1).unwrap();
     assert_eq!(w.count::<B::DocumentComplete>(), 0);
-    assert_eq!(eas.sender(gov).calls(), 0);
-    w.claim(carol, 1, 2, uid(2)).unwrap();
+    assert_eq!(w.chain.credentials(), 0);
+    w.claim(carol, 1, 2, a2).unwrap();
     tok.assert_emitted(&B::DocumentComplete {
         integraHash: h(1),
         partyCount: u(2),
@@ -495,20 +567,34 @@ fn last_claim_completes_once_and_issues_credentials_to_every_party(
         timestamp: now(),
     });
     assert_eq!(w.count::<B::TrustCredentialIssued>(), 2);
+    for party in [bob, carol] {
+        let uid = w.chain.credential_uid(tok.address(), h(1), party);
+        tok.assert_emitted(&B::TrustCredentialIssued {
+            integraHash: h(1),
+            party,
+            attestationUID: uid,
+            timestamp: now(),
+        });
+        let att = w.chain.eas.sender(gov).get_attestation(uid);
+        assert_eq!(
+            (att.recipient, att.attester, att.schema),
+            (party, tok.address(), w.chain.credential)
+        );
+    }
     tok.assert_emitted(&B::TrustCredentialsIssued {
         integraHash: h(1),
         partyCount: u(2),
         timestamp: now(),
     });
-    assert_eq!(eas.sender(gov).calls(), 2);
+    assert_eq!(w.chain.credentials(), 2);
     assert!(w.view(&B::isDocumentCompleteCall { integraHash: h(1) })._0);
     assert_eq!(w.tok.sender(gov).base.parties_of(h(1)), vec![bob, carol]);
     // A late reservation and claim: no second DocumentComplete, no credentials (OQ-T5).
     w.reserve(owner, 1, 3, bob, 1).unwrap();
-    w.attest(uid(3), bob, 1, 3);
-    w.claim(bob, 1, 3, uid(3)).unwrap();
+    let a3 = w.attest(bob, 1, 3);
+    w.claim(bob, 1, 3, a3).unwrap();
     assert_eq!(w.count::<B::DocumentComplete>(), 1);
-    assert_eq!(eas.sender(gov).calls(), 2);
+    assert_eq!(w.chain.credentials(), 2);
 }
 
 #[motsu::test]
@@ -516,22 +602,18 @@ fn failing_eas_never_blocks_the_completing_claim(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
-    eas.sender(gov).set_reject(true);
+    let w = deploy_with_schema(&tok, &reg, &comp, &prov, gov, Some(UNREGISTERED_SCHEMA));
     w.register(owner, 1);
     w.reserve(owner, 1, 1, bob, 1).unwrap();
-    w.attest(uid(1), bob, 1, 0);
-    w.claim(bob, 1, 1, uid(1)).unwrap();
-    let reason = integra_primitives::calls::calldata(
-        integra_primitives::calls::ERROR_STRING_SELECTOR,
-        &["schema closed".into()],
-    );
+    let a1 = w.attest(bob, 1, 0);
+    w.claim(bob, 1, 1, a1).unwrap();
+    // EAS refuses the credential: its schema is not registered.
+    let reason = InvalidSchema {}.abi_encode();
     tok.assert_emitted(&B::TrustCredentialFailed {
         integraHash: h(1),
         party: bob,
@@ -558,19 +640,18 @@ fn cancelling_the_last_open_slot_completes_the_record(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     carol: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, 1, bob, 1).unwrap();
     w.reserve(owner, 1, 2, carol, 1).unwrap();
-    w.attest(uid(1), bob, 1, 0);
-    w.claim(bob, 1, 1, uid(1)).unwrap();
+    let a1 = w.attest(bob, 1, 0);
+    w.claim(bob, 1, 1, a1).unwrap();
     w.cancel(owner, 1, 2).unwrap();
     tok.assert_emitted(&B::DocumentComplete {
         integraHash: h(1),
@@ -586,20 +667,19 @@ fn transfers_keep_holders_and_tokens_of_in_step(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     carol: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, 1, bob, 4).unwrap();
     w.reserve(owner, 1, 2, bob, 1).unwrap();
-    w.attest(uid(1), bob, 1, 0);
-    w.claim(bob, 1, 1, uid(1)).unwrap();
-    w.claim(bob, 1, 2, uid(1)).unwrap();
+    let a1 = w.attest(bob, 1, 0);
+    w.claim(bob, 1, 1, a1).unwrap();
+    w.claim(bob, 1, 2, a1).unwrap();
     let partial = safeTransferFromCall {
         from: bob,
         to: carol,
@@ -702,12 +782,11 @@ fn uri_and_interfaces(
     tok: Contract<MultiPartyTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     bob: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     assert_eq!(
         w.view(&uriCall { id: u(7) })._0,
         "https://roles.example/{id}.json"

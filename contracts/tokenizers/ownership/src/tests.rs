@@ -1,7 +1,7 @@
-//! motsu tests of the Ownership tokenizer against the real `IntegraRegistry` (provider
-//! registry) and `IntegraDocumentRegistry` (owner, executor and tokenizer binding).
-//!
-//! The attestation provider is the base's `testing::TestProvider` (see its docs).
+//! motsu tests of the Ownership tokenizer against the real parts: `IntegraRegistry` (provider
+//! registry), `IntegraDocumentRegistry` (owner, executor and tokenizer binding),
+//! `EASAttestationProvider` over the EAS reproduction with `TokenClaimResolver` (the base's
+//! `testing::deploy_registries`). Claim attestations are made through EAS by the record owner.
 //!
 //! Every external function: happy path, each revert with its exact error and fields,
 //! unauthorized callers, limits at and past the boundary, events with exact fields; the
@@ -24,13 +24,16 @@ use core::fmt::Debug;
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_document_registry::IntegraDocumentRegistry;
+use integra_eas_attestation_provider::{
+    AttestationNotFound, EASAttestationProvider, RecipientMismatch, WrongDocument,
+};
 use integra_primitives::{
     capabilities::{CORE_CLAIM, CORE_VIEW},
     roles::{GOVERNOR_ROLE, OPERATOR_ROLE},
 };
 use integra_registry::IntegraRegistry;
 use integra_tokenizer_base::testing::{
-    assert_error, deploy_registries, h, now, p, provider_id, register, uid, TestProvider,
+    assert_error, claim_resolver, deploy_registries, h, now, p, provider_id, register, Chain,
 };
 use integra_tokenizer_base::{
     AccessControlUnauthorizedAccount, AttestationTokenMismatch, EncryptedLabelTooLarge,
@@ -117,8 +120,7 @@ impl Receiver {
 struct World<'a> {
     tok: &'a Contract<OwnershipTokenizer>,
     reg: &'a Contract<IntegraDocumentRegistry>,
-    prov: &'a Contract<TestProvider>,
-    gov: Address,
+    chain: Chain,
 }
 
 fn config(gov: Address, reg: Address, comp: Address) -> Config {
@@ -141,19 +143,14 @@ fn deploy<'a>(
     tok: &'a Contract<OwnershipTokenizer>,
     reg: &'a Contract<IntegraDocumentRegistry>,
     comp: &'a Contract<IntegraRegistry>,
-    prov: &'a Contract<TestProvider>,
+    prov: &'a Contract<EASAttestationProvider>,
     gov: Address,
 ) -> World<'a> {
-    deploy_registries(reg, comp, prov, gov, tok.address());
+    let chain = deploy_registries(reg, comp, prov, gov, tok.address());
     tok.sender(gov)
         .constructor("Deeds", "DEED", &config(gov, reg.address(), comp.address()))
         .unwrap();
-    World {
-        tok,
-        reg,
-        prov,
-        gov,
-    }
+    World { tok, reg, chain }
 }
 
 impl World<'_> {
@@ -181,11 +178,17 @@ impl World<'_> {
             .motsu_res()
     }
 
-    /// Records attestation `id`: `recipient` holds `capability` on record `n` for `token`.
-    fn attest(&self, id: B256, recipient: Address, n: u8, capability: U256, token: U256) {
-        self.prov
-            .sender(self.gov)
-            .attest(id, recipient, h(n), capability, token);
+    /// Attests through EAS, by record `n`'s owner, that `recipient` holds `capability` on it
+    /// for `token` (CLAIM schema for `CORE_CLAIM`, else FULL bound to this tokenizer).
+    fn attest(&self, recipient: Address, n: u8, capability: U256, token: U256) -> B256 {
+        self.chain.attest(
+            self.reg,
+            self.tok.address(),
+            recipient,
+            h(n),
+            capability,
+            token,
+        )
     }
 
     fn claim(&self, who: Address, n: u8, token: U256, id: B256) -> Res<U256> {
@@ -229,7 +232,7 @@ fn constructor_grants_roles_and_stores_configuration(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
 ) {
     let w = world!(tok, reg, comp, prov, gov);
@@ -282,7 +285,7 @@ fn base_refuses_a_second_initialization(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
 ) {
     let _w = world!(tok, reg, comp, prov, gov);
@@ -300,7 +303,7 @@ fn owner_reserves_a_named_token_with_the_next_id(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -359,7 +362,7 @@ fn executor_reserves_and_the_governor_and_strangers_cannot(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     executor: Address,
@@ -390,7 +393,7 @@ fn reserve_requires_the_record_bound_to_this_tokenizer(
     other: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
 ) {
@@ -424,7 +427,7 @@ fn reserve_validates_amount_process_hash_recipient_in_order(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
 ) {
@@ -458,7 +461,7 @@ fn anonymous_label_of_500_bytes_passes_and_501_fails(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
 ) {
@@ -499,7 +502,7 @@ fn second_reservation_of_a_record_fails_whatever_its_kind(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -516,8 +519,8 @@ fn second_reservation_of_a_record_fails_whatever_its_kind(
         w.reserve_anon(owner, 1, b"x"),
         AlreadyReserved { integraHash: h(1) },
     );
-    w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
-    w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
+    w.claim(bob, 1, U256::ZERO, a1).unwrap();
     assert_error(w.reserve(owner, 1, bob), AlreadyMinted { tokenId: one() });
 }
 
@@ -526,7 +529,7 @@ fn paused_tokenizer_refuses_lifecycle_calls_but_serves_views(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -535,7 +538,7 @@ fn paused_tokenizer_refuses_lifecycle_calls_but_serves_views(
     w.register(owner, 1);
     w.register(owner, 2);
     w.reserve(owner, 2, bob).unwrap();
-    w.attest(uid(2), bob, 2, CORE_CLAIM, U256::ZERO);
+    let a2 = w.attest(bob, 2, CORE_CLAIM, U256::ZERO);
     assert_eq!(
         w.call(bob, &B::pauseCall {}.abi_encode()),
         Err(AccessControlUnauthorizedAccount {
@@ -549,7 +552,7 @@ fn paused_tokenizer_refuses_lifecycle_calls_but_serves_views(
     assert!(w.view(&B::pausedCall {})._0);
     assert_error(w.reserve(owner, 1, bob), EnforcedPause {});
     assert_error(w.reserve_anon(owner, 1, b"l"), EnforcedPause {});
-    assert_error(w.claim(bob, 2, U256::ZERO, uid(2)), EnforcedPause {});
+    assert_error(w.claim(bob, 2, U256::ZERO, a2), EnforcedPause {});
     assert_error(w.cancel(owner, 2, U256::ZERO), EnforcedPause {});
     assert_eq!(
         w.call(gov, &B::pauseCall {}.abi_encode()),
@@ -562,7 +565,7 @@ fn paused_tokenizer_refuses_lifecycle_calls_but_serves_views(
         w.call(gov, &B::unpauseCall {}.abi_encode()),
         Err(integra_tokenizer_base::ExpectedPause {}.abi_encode())
     );
-    w.claim(bob, 2, U256::ZERO, uid(2)).unwrap();
+    w.claim(bob, 2, U256::ZERO, a2).unwrap();
 }
 
 // ------------------------------------------------------------------ claim
@@ -572,7 +575,7 @@ fn attested_recipient_claims_mints_and_completes_the_record_once(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -580,8 +583,8 @@ fn attested_recipient_claims_mints_and_completes_the_record_once(
     let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, bob).unwrap();
-    w.attest(uid(1), bob, 1, CORE_CLAIM | CORE_VIEW, one());
-    assert_eq!(w.claim(bob, 1, U256::ZERO, uid(1)).unwrap(), one());
+    let a1 = w.attest(bob, 1, CORE_CLAIM | CORE_VIEW, one());
+    assert_eq!(w.claim(bob, 1, U256::ZERO, a1).unwrap(), one());
     tok.assert_emitted(&Transfer {
         from: Address::ZERO,
         to: bob,
@@ -591,7 +594,7 @@ fn attested_recipient_claims_mints_and_completes_the_record_once(
         integraHash: h(1),
         tokenId: one(),
         claimant: bob,
-        capabilityAttestation: uid(1),
+        capabilityAttestation: a1,
         processHash: p(1),
         timestamp: now(),
     });
@@ -687,7 +690,7 @@ fn claiming_twice_fails(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -695,16 +698,13 @@ fn claiming_twice_fails(
     let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve_anon(owner, 1, b"role").unwrap();
-    w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
-    w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
+    w.claim(bob, 1, U256::ZERO, a1).unwrap();
     assert_error(
-        w.claim(bob, 1, U256::ZERO, uid(1)),
+        w.claim(bob, 1, U256::ZERO, a1),
         AlreadyMinted { tokenId: one() },
     );
-    assert_error(
-        w.claim(bob, 1, one(), uid(1)),
-        AlreadyMinted { tokenId: one() },
-    );
+    assert_error(w.claim(bob, 1, one(), a1), AlreadyMinted { tokenId: one() });
     assert_eq!(
         tok.all_events()
             .iter()
@@ -719,7 +719,7 @@ fn named_reservation_is_claimable_only_by_its_recipient(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -729,25 +729,24 @@ fn named_reservation_is_claimable_only_by_its_recipient(
     w.register(owner, 1);
     w.reserve(owner, 1, bob).unwrap();
     // Eve holds her own valid CLAIM attestation for the record.
-    w.attest(uid(2), eve, 1, CORE_CLAIM, U256::ZERO);
+    let a2 = w.attest(eve, 1, CORE_CLAIM, U256::ZERO);
     assert_error(
-        w.claim(eve, 1, U256::ZERO, uid(2)),
+        w.claim(eve, 1, U256::ZERO, a2),
         NotReservedForYou {
             caller: eve,
             reservedFor: bob,
         },
     );
     // Bob's attestation replayed by Eve (mempool): the provider refuses a foreign recipient.
-    w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
-    assert_eq!(
-        Vec::from(w.claim(eve, 1, U256::ZERO, uid(1)).unwrap_err()),
-        integra_tokenizer_base::attestation::ProviderVerificationFailed {
-            providerId: pid(),
-            reason: "Provider verification failed".into()
-        }
-        .abi_encode()
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
+    assert_error(
+        w.claim(eve, 1, U256::ZERO, a1),
+        RecipientMismatch {
+            attested: bob,
+            expected: eve,
+        },
     );
-    w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
+    w.claim(bob, 1, U256::ZERO, a1).unwrap();
 }
 
 #[motsu::test]
@@ -755,7 +754,7 @@ fn anonymous_reservation_goes_to_the_first_attested_claimant(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -764,11 +763,11 @@ fn anonymous_reservation_goes_to_the_first_attested_claimant(
     let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve_anon(owner, 1, b"buyer").unwrap();
-    w.attest(uid(1), carol, 1, CORE_CLAIM, U256::ZERO);
-    w.attest(uid(2), bob, 1, CORE_CLAIM, U256::ZERO);
-    w.claim(carol, 1, U256::ZERO, uid(1)).unwrap();
+    let a1 = w.attest(carol, 1, CORE_CLAIM, U256::ZERO);
+    let a2 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
+    w.claim(carol, 1, U256::ZERO, a1).unwrap();
     assert_error(
-        w.claim(bob, 1, U256::ZERO, uid(2)),
+        w.claim(bob, 1, U256::ZERO, a2),
         AlreadyMinted { tokenId: one() },
     );
     assert_eq!(w.view(&ownerOfCall { tokenId: one() })._0, carol);
@@ -779,7 +778,7 @@ fn claim_attestation_must_match_record_token_and_capability(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -790,19 +789,41 @@ fn claim_attestation_must_match_record_token_and_capability(
     w.reserve(owner, 1, bob).unwrap();
     w.reserve(owner, 2, bob).unwrap();
     // integraHash: an attestation for record 2 used on record 1.
-    w.attest(uid(1), bob, 2, CORE_CLAIM, U256::ZERO);
-    assert_eq!(
-        Vec::from(w.claim(bob, 1, U256::ZERO, uid(1)).unwrap_err()),
-        integra_tokenizer_base::attestation::ProviderVerificationFailed {
-            providerId: pid(),
-            reason: "Provider verification failed".into()
-        }
-        .abi_encode()
+    let a1 = w.attest(bob, 2, CORE_CLAIM, U256::ZERO);
+    assert_error(
+        w.claim(bob, 1, U256::ZERO, a1),
+        WrongDocument {
+            attested: h(2),
+            expected: h(1),
+        },
     );
-    // capability: VIEW only.
-    w.attest(uid(2), bob, 1, CORE_VIEW, U256::ZERO);
+    // capability: the claim resolver refuses a CLAIM attestation for anything but CORE_CLAIM,
+    // so it never exists in EAS ...
+    assert_error(
+        w.chain.try_claim(owner, bob, h(1), U256::ZERO, CORE_VIEW),
+        claim_resolver::InvalidCapability {
+            capability: CORE_VIEW,
+        },
+    );
+    // A claim attestation by someone other than the record's owner or executor is refused too.
+    assert_error(
+        w.chain.try_claim(bob, bob, h(1), U256::ZERO, CORE_CLAIM),
+        claim_resolver::UnauthorizedAttester {
+            attester: bob,
+            integraHash: h(1),
+        },
+    );
+    // An unknown UID.
+    assert_error(
+        w.claim(bob, 1, U256::ZERO, B256::repeat_byte(0x77)),
+        AttestationNotFound {
+            uid: B256::repeat_byte(0x77),
+        },
+    );
+    // ... and a FULL attestation granting VIEW only does not grant CLAIM.
+    let a2 = w.attest(bob, 1, CORE_VIEW, U256::ZERO);
     assert_eq!(
-        Vec::from(w.claim(bob, 1, U256::ZERO, uid(2)).unwrap_err()),
+        Vec::from(w.claim(bob, 1, U256::ZERO, a2).unwrap_err()),
         integra_tokenizer_base::attestation::NoCapability {
             user: bob,
             documentHash: h(1),
@@ -811,19 +832,19 @@ fn claim_attestation_must_match_record_token_and_capability(
         .abi_encode()
     );
     // tokenId: an attestation for token 2 used on token 1 (D6).
-    w.attest(uid(3), bob, 1, CORE_CLAIM, U256::from(2));
+    let a3 = w.attest(bob, 1, CORE_CLAIM, U256::from(2));
     assert_error(
-        w.claim(bob, 1, U256::ZERO, uid(3)),
+        w.claim(bob, 1, U256::ZERO, a3),
         AttestationTokenMismatch {
             attested: U256::from(2),
             claimed: one(),
         },
     );
     // Exact token id and "any" (0) both pass.
-    w.attest(uid(4), bob, 1, CORE_CLAIM, one());
-    w.claim(bob, 1, one(), uid(4)).unwrap();
-    w.attest(uid(5), bob, 2, CORE_CLAIM, U256::ZERO);
-    w.claim(bob, 2, U256::ZERO, uid(5)).unwrap();
+    let a4 = w.attest(bob, 1, CORE_CLAIM, one());
+    w.claim(bob, 1, one(), a4).unwrap();
+    let a5 = w.attest(bob, 2, CORE_CLAIM, U256::ZERO);
+    w.claim(bob, 2, U256::ZERO, a5).unwrap();
 }
 
 #[motsu::test]
@@ -831,7 +852,7 @@ fn claiming_another_records_token_fails(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     alice: Address,
     mallory: Address,
@@ -842,11 +863,11 @@ fn claiming_another_records_token_fails(
     w.register(mallory, 2);
     w.reserve_anon(alice, 1, b"heir").unwrap();
     w.reserve(mallory, 2, mallory).unwrap();
-    w.attest(uid(1), mallory, 2, CORE_CLAIM, U256::ZERO);
+    let a1 = w.attest(mallory, 2, CORE_CLAIM, U256::ZERO);
     // The reference resolved token 1 without checking its record and minted it to Mallory.
     assert_error(
         tok.sender(mallory)
-            .claim(mallory, h(2), one(), uid(1), p(2))
+            .claim(mallory, h(2), one(), a1, p(2))
             .motsu_res(),
         TokenNotFound {
             integraHash: h(2),
@@ -854,7 +875,7 @@ fn claiming_another_records_token_fails(
         },
     );
     assert_error(
-        w.claim(mallory, 2, U256::from(99), uid(1)),
+        w.claim(mallory, 2, U256::from(99), a1),
         TokenNotFound {
             integraHash: h(2),
             tokenId: U256::from(99),
@@ -869,7 +890,7 @@ fn claim_requires_process_hash_and_binding(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -878,20 +899,20 @@ fn claim_requires_process_hash_and_binding(
     w.register(owner, 1);
     w.register_with(owner, 3, Address::ZERO, Address::ZERO);
     w.reserve(owner, 1, bob).unwrap();
-    w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
     assert_error(
         tok.sender(bob)
-            .claim(bob, h(1), U256::ZERO, uid(1), B256::ZERO)
+            .claim(bob, h(1), U256::ZERO, a1, B256::ZERO)
             .motsu_res(),
         InvalidProcessHash {},
     );
-    w.attest(uid(3), bob, 3, CORE_CLAIM, U256::ZERO);
+    let a3 = w.attest(bob, 3, CORE_CLAIM, U256::ZERO);
     assert_error(
-        w.claim(bob, 3, U256::ZERO, uid(3)),
+        w.claim(bob, 3, U256::ZERO, a3),
         TokenizerNotSet { integraHash: h(3) },
     );
     // The guard is released on every failure path: the valid claim still goes through.
-    w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
+    w.claim(bob, 1, U256::ZERO, a1).unwrap();
 }
 
 #[motsu::test]
@@ -899,7 +920,7 @@ fn claiming_a_cancelled_reservation_fails(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -907,17 +928,17 @@ fn claiming_a_cancelled_reservation_fails(
     let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, bob).unwrap();
-    w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
     w.cancel(owner, 1, U256::ZERO).unwrap();
     assert_error(
-        w.claim(bob, 1, U256::ZERO, uid(1)),
+        w.claim(bob, 1, U256::ZERO, a1),
         TokenNotFound {
             integraHash: h(1),
             tokenId: U256::ZERO,
         },
     );
     assert_error(
-        w.claim(bob, 1, one(), uid(1)),
+        w.claim(bob, 1, one(), a1),
         TokenNotFound {
             integraHash: h(1),
             tokenId: one(),
@@ -930,7 +951,7 @@ fn claim_to_a_contract_checks_erc721_acceptance(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     wallet: Contract<Receiver>,
     gov: Address,
     owner: Address,
@@ -939,10 +960,10 @@ fn claim_to_a_contract_checks_erc721_acceptance(
     w.register(owner, 1);
     let r = wallet.address();
     w.reserve(owner, 1, r).unwrap();
-    w.attest(uid(1), r, 1, CORE_CLAIM, U256::ZERO);
+    let a1 = w.attest(r, 1, CORE_CLAIM, U256::ZERO);
     wallet.sender(owner).set_mode(mode::REJECT);
     assert_eq!(
-        Vec::from(w.claim(r, 1, U256::ZERO, uid(1)).unwrap_err()),
+        Vec::from(w.claim(r, 1, U256::ZERO, a1).unwrap_err()),
         ERC721InvalidReceiver { receiver: r }.abi_encode()
     );
     // The failed claim changed nothing.
@@ -955,7 +976,7 @@ fn claim_to_a_contract_checks_erc721_acceptance(
         false
     );
     wallet.sender(owner).set_mode(mode::REENTER);
-    w.claim(r, 1, U256::ZERO, uid(1)).unwrap();
+    w.claim(r, 1, U256::ZERO, a1).unwrap();
     assert_eq!(
         wallet.sender(owner).reentry_error(),
         ReentrancyGuardReentrantCall {}.abi_encode()
@@ -968,7 +989,7 @@ fn forwarder_claims_for_the_appended_sender(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -985,11 +1006,11 @@ fn forwarder_claims_for_the_appended_sender(
     .abi_encode();
     reserve.extend_from_slice(owner.as_slice());
     w.call(FORWARDER, &reserve).unwrap();
-    w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
     let mut claim = B::claimTokenCall {
         integraHash: h(1),
         tokenId: U256::ZERO,
-        capabilityAttestationUID: uid(1),
+        capabilityAttestationUID: a1,
         processHash: p(1),
     }
     .abi_encode();
@@ -1007,7 +1028,7 @@ fn owner_cancels_and_reserves_again_with_a_new_id(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -1071,7 +1092,7 @@ fn cancelling_another_records_token_or_a_minted_one_fails(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     alice: Address,
     mallory: Address,
@@ -1092,8 +1113,8 @@ fn cancelling_another_records_token_or_a_minted_one_fails(
         },
     );
     assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, h(1));
-    w.attest(uid(1), alice, 1, CORE_CLAIM, U256::ZERO);
-    w.claim(alice, 1, U256::ZERO, uid(1)).unwrap();
+    let a1 = w.attest(alice, 1, CORE_CLAIM, U256::ZERO);
+    w.claim(alice, 1, U256::ZERO, a1).unwrap();
     assert_error(
         w.cancel(alice, 1, U256::ZERO),
         AlreadyMinted { tokenId: one() },
@@ -1107,7 +1128,7 @@ fn transfers_follow_erc721_and_keep_tokens_of_in_step(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -1117,8 +1138,8 @@ fn transfers_follow_erc721_and_keep_tokens_of_in_step(
     for n in 1..=2 {
         w.register(owner, n);
         w.reserve(owner, n, bob).unwrap();
-        w.attest(uid(n), bob, n, CORE_CLAIM, U256::ZERO);
-        w.claim(bob, n, U256::ZERO, uid(n)).unwrap();
+        let a = w.attest(bob, n, CORE_CLAIM, U256::ZERO);
+        w.claim(bob, n, U256::ZERO, a).unwrap();
     }
     let transfer = |from: Address, to: Address, id: u8| {
         transferFromCall {
@@ -1268,7 +1289,7 @@ fn token_uri_is_base_uri_and_decimal_id(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
@@ -1280,8 +1301,8 @@ fn token_uri_is_base_uri_and_decimal_id(
         w.call(bob, &tokenURICall { tokenId: one() }.abi_encode()),
         Err(ERC721NonexistentToken { tokenId: one() }.abi_encode())
     );
-    w.attest(uid(1), bob, 1, CORE_CLAIM, U256::ZERO);
-    w.claim(bob, 1, U256::ZERO, uid(1)).unwrap();
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
+    w.claim(bob, 1, U256::ZERO, a1).unwrap();
     assert_eq!(w.view(&tokenURICall { tokenId: one() })._0, "");
     let set = setBaseURICall {
         baseURI_: "ipfs://deeds/".into(),
@@ -1315,7 +1336,7 @@ fn supports_exactly_the_published_interfaces(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
 ) {
     let w = world!(tok, reg, comp, prov, gov);
@@ -1368,7 +1389,7 @@ fn role_administration_uses_the_resolved_sender(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     bob: Address,
 ) {
@@ -1434,7 +1455,7 @@ fn malformed_calldata_and_value_revert_without_data(
     tok: Contract<OwnershipTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
 ) {
     let w = world!(tok, reg, comp, prov, gov);

@@ -1,6 +1,8 @@
-//! motsu tests of the Shares tokenizer against the real `IntegraRegistry` and
-//! `IntegraDocumentRegistry`; attestations through the base's `testing::TestProvider`; trust
-//! credentials through `testing::CredentialEas`.
+//! motsu tests of the Shares tokenizer against the real parts (the base's
+//! `testing::deploy_registries`): `IntegraRegistry`, `IntegraDocumentRegistry`,
+//! `EASAttestationProvider` over the EAS reproduction with `TokenClaimResolver` (claim
+//! attestations made through EAS by the record owner); trust credentials are attested in the
+//! same EAS on a registered credential schema.
 #![allow(
     clippy::needless_pass_by_value,
     clippy::too_many_arguments,
@@ -16,11 +18,13 @@ use core::fmt::Debug;
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_document_registry::IntegraDocumentRegistry;
-use integra_primitives::capabilities::CORE_CLAIM;
+use integra_eas_attestation_provider::{
+    AttestationNotFound, EASAttestationProvider, RecipientMismatch, WrongDocument,
+};
+use integra_primitives::capabilities::{CORE_CLAIM, CORE_VIEW};
 use integra_registry::IntegraRegistry;
 use integra_tokenizer_base::testing::{
-    assert_error, deploy_registries, h, now, p, provider_id, register, u, uid, CredentialEas,
-    TestProvider,
+    assert_error, claim_resolver, deploy_registries, h, now, p, provider_id, register, u, Chain,
 };
 use integra_tokenizer_base::{
     AnonymousReservationNotSupported, AttestationTokenMismatch, DocumentMismatch, InvalidAmount,
@@ -34,40 +38,33 @@ use integra_tokenizer_base::ITokenizerBase as B;
 struct World<'a> {
     tok: &'a Contract<SharesTokenizer>,
     reg: &'a Contract<IntegraDocumentRegistry>,
-    prov: &'a Contract<TestProvider>,
-    gov: Address,
+    chain: Chain,
 }
 
 fn deploy<'a>(
     tok: &'a Contract<SharesTokenizer>,
     reg: &'a Contract<IntegraDocumentRegistry>,
     comp: &'a Contract<IntegraRegistry>,
-    prov: &'a Contract<TestProvider>,
-    eas: &'a Contract<CredentialEas>,
+    prov: &'a Contract<EASAttestationProvider>,
     gov: Address,
 ) -> World<'a> {
-    deploy_registries(reg, comp, prov, gov, tok.address());
+    let chain = deploy_registries(reg, comp, prov, gov, tok.address());
     let config = Config {
         governor: gov,
         document_registry: reg.address(),
         namespace: Address::repeat_byte(0x5a),
         provider_registry: comp.address(),
         default_provider_id: provider_id(),
-        eas: eas.address(),
+        eas: chain.eas.address(),
         trusted_forwarder: Address::ZERO,
         trust_registry: Address::repeat_byte(0x7e),
-        credential_schema: B256::repeat_byte(0x5c),
+        credential_schema: chain.credential,
         base_uri: String::new(),
     };
     tok.sender(gov)
         .constructor("Deed 42 shares".into(), "D42".into(), 0, &config)
         .unwrap();
-    World {
-        tok,
-        reg,
-        prov,
-        gov,
-    }
+    World { tok, reg, chain }
 }
 
 impl World<'_> {
@@ -82,10 +79,10 @@ impl World<'_> {
             .motsu_res()
     }
 
-    fn attest(&self, id: B256, to: Address, n: u8, token: u64) {
-        self.prov
-            .sender(self.gov)
-            .attest(id, to, h(n), CORE_CLAIM, u(token));
+    /// A CLAIM attestation through EAS by record `n`'s owner for `to`, token `token`.
+    fn attest(&self, to: Address, n: u8, token: u64) -> B256 {
+        self.chain
+            .attest(self.reg, self.tok.address(), to, h(n), CORE_CLAIM, u(token))
     }
 
     fn claim(&self, who: Address, n: u8, token: u64, id: B256) -> Res<U256> {
@@ -117,9 +114,68 @@ impl World<'_> {
 }
 
 macro_rules! world {
-    ($tok:ident, $reg:ident, $comp:ident, $prov:ident, $eas:ident, $gov:ident) => {
-        deploy(&$tok, &$reg, &$comp, &$prov, &$eas, $gov)
+    ($tok:ident, $reg:ident, $comp:ident, $prov:ident, $gov:ident) => {
+        deploy(&$tok, &$reg, &$comp, &$prov, $gov)
     };
+}
+
+/// Issue 7 point 4 on the real provider: a claim attestation must name the claimant, the record
+/// and `CORE_CLAIM`, and be made by the record's owner or executor.
+#[motsu::test]
+fn claim_attestation_must_name_the_claimant_the_record_and_claim(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    eve: Address,
+) {
+    let w = world!(tok, reg, comp, prov, gov);
+    w.register(owner, 1);
+    w.register(owner, 2);
+    w.reserve(owner, 1, bob, 10).unwrap();
+    // integraHash: record 2's attestation used on record 1.
+    let other = w.attest(bob, 2, 0);
+    assert_error(
+        w.claim(bob, 1, 0, other),
+        WrongDocument {
+            attested: h(2),
+            expected: h(1),
+        },
+    );
+    // Bob's attestation replayed by Eve.
+    let a1 = w.attest(bob, 1, 0);
+    assert_error(
+        w.claim(eve, 1, 0, a1),
+        RecipientMismatch {
+            attested: bob,
+            expected: eve,
+        },
+    );
+    // An unknown UID.
+    let unknown = B256::repeat_byte(0x77);
+    assert_error(
+        w.claim(bob, 1, 0, unknown),
+        AttestationNotFound { uid: unknown },
+    );
+    // capability: the claim resolver refuses anything but CORE_CLAIM, and an attester other
+    // than the record's owner or executor, so such claim attestations never exist.
+    assert_error(
+        w.chain.try_claim(owner, bob, h(1), U256::ZERO, CORE_VIEW),
+        claim_resolver::InvalidCapability {
+            capability: CORE_VIEW,
+        },
+    );
+    assert_error(
+        w.chain.try_claim(eve, eve, h(1), U256::ZERO, CORE_CLAIM),
+        claim_resolver::UnauthorizedAttester {
+            attester: eve,
+            integraHash: h(1),
+        },
+    );
+    assert_eq!(w.claim(bob, 1, 0, a1).unwrap(), u(10));
 }
 
 #[motsu::test]
@@ -127,13 +183,12 @@ fn first_reservation_binds_the_instance_to_its_record(
     tok: Contract<SharesTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.register(owner, 2);
     assert_eq!(w.view(&boundIntegraHashCall {})._0, B256::ZERO);
@@ -156,9 +211,9 @@ fn first_reservation_binds_the_instance_to_its_record(
             given: h(2),
         },
     );
-    w.attest(uid(2), bob, 2, 0);
+    let a2 = w.attest(bob, 2, 0);
     assert_error(
-        w.claim(bob, 2, 0, uid(2)),
+        w.claim(bob, 2, 0, a2),
         DocumentMismatch {
             bound: h(1),
             given: h(2),
@@ -175,14 +230,13 @@ fn reservation_checks_in_order(
     tok: Contract<SharesTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     stranger: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     assert_error(
         w.reserve(stranger, 1, bob, 1),
@@ -243,12 +297,11 @@ fn hundred_recipients_fit_and_the_hundred_and_first_does_not(
     tok: Contract<SharesTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     for i in 0..100u16 {
         let r = Address::left_padding_from(&(i + 1).to_be_bytes());
@@ -270,43 +323,42 @@ fn claimant_receives_exactly_its_reservation_once(
     tok: Contract<SharesTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     carol: Address,
     eve: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, bob, 600).unwrap();
     w.reserve(owner, 1, carol, 400).unwrap();
-    w.attest(uid(1), bob, 1, 0);
+    let a1 = w.attest(bob, 1, 0);
     // The reference took the amount from the tokenId argument: here it must be 0.
     assert_error(
-        w.claim(bob, 1, 1_000_000, uid(1)),
+        w.claim(bob, 1, 1_000_000, a1),
         InvalidTokenId {
             tokenId: u(1_000_000),
         },
     );
-    w.attest(uid(5), eve, 1, 0);
+    let a5 = w.attest(eve, 1, 0);
     assert_error(
-        w.claim(eve, 1, 0, uid(5)),
+        w.claim(eve, 1, 0, a5),
         NoReservation {
             integraHash: h(1),
             recipient: eve,
         },
     );
-    w.attest(uid(6), bob, 1, 7);
+    let a6 = w.attest(bob, 1, 7);
     assert_error(
-        w.claim(bob, 1, 0, uid(6)),
+        w.claim(bob, 1, 0, a6),
         AttestationTokenMismatch {
             attested: u(7),
             claimed: U256::ZERO,
         },
     );
-    assert_eq!(w.claim(bob, 1, 0, uid(1)).unwrap(), u(600));
+    assert_eq!(w.claim(bob, 1, 0, a1).unwrap(), u(600));
     tok.assert_emitted(&Transfer {
         from: Address::ZERO,
         to: bob,
@@ -316,14 +368,11 @@ fn claimant_receives_exactly_its_reservation_once(
         integraHash: h(1),
         tokenId: U256::ZERO,
         claimant: bob,
-        capabilityAttestation: uid(1),
+        capabilityAttestation: a1,
         processHash: p(1),
         timestamp: now(),
     });
-    assert_error(
-        w.claim(bob, 1, 0, uid(1)),
-        AlreadyClaimed { recipient: bob },
-    );
+    assert_error(w.claim(bob, 1, 0, a1), AlreadyClaimed { recipient: bob });
     assert_error(
         w.reserve(owner, 1, bob, 5),
         AlreadyClaimed { recipient: bob },
@@ -352,8 +401,8 @@ fn claimant_receives_exactly_its_reservation_once(
     assert_eq!((r.amount, r.claimed), (U256::ZERO, true));
     assert_eq!(w.count::<B::DocumentComplete>(), 0);
     // The last open reservation completes the record and credentials go to both parties.
-    w.attest(uid(2), carol, 1, 0);
-    w.claim(carol, 1, 0, uid(2)).unwrap();
+    let a2 = w.attest(carol, 1, 0);
+    w.claim(carol, 1, 0, a2).unwrap();
     tok.assert_emitted(&B::DocumentComplete {
         integraHash: h(1),
         partyCount: u(2),
@@ -379,14 +428,13 @@ fn cancelled_reservation_cannot_be_claimed(
     tok: Contract<SharesTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     stranger: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, bob, 50).unwrap();
     assert_error(
@@ -417,9 +465,9 @@ fn cancelled_reservation_cannot_be_claimed(
             recipient: bob,
         },
     );
-    w.attest(uid(1), bob, 1, 0);
+    let a1 = w.attest(bob, 1, 0);
     assert_error(
-        w.claim(bob, 1, 0, uid(1)),
+        w.claim(bob, 1, 0, a1),
         NoReservation {
             integraHash: h(1),
             recipient: bob,
@@ -433,18 +481,17 @@ fn transfers_are_free_and_keep_the_shareholder_list(
     tok: Contract<SharesTokenizer>,
     reg: Contract<IntegraDocumentRegistry>,
     comp: Contract<IntegraRegistry>,
-    prov: Contract<TestProvider>,
-    eas: Contract<CredentialEas>,
+    prov: Contract<EASAttestationProvider>,
     gov: Address,
     owner: Address,
     bob: Address,
     carol: Address,
 ) {
-    let w = world!(tok, reg, comp, prov, eas, gov);
+    let w = world!(tok, reg, comp, prov, gov);
     w.register(owner, 1);
     w.reserve(owner, 1, bob, 10).unwrap();
-    w.attest(uid(1), bob, 1, 0);
-    w.claim(bob, 1, 0, uid(1)).unwrap();
+    let a1 = w.attest(bob, 1, 0);
+    w.claim(bob, 1, 0, a1).unwrap();
     w.call(gov, &B::pauseCall {}.abi_encode()).unwrap();
     // Paused: transfers still work (spec 10 §7).
     w.call(

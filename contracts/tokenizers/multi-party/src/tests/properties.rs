@@ -46,16 +46,16 @@ proptest! {
         let tok = Contract::<MultiPartyTokenizer>::new();
         let reg = Contract::<IntegraDocumentRegistry>::new();
         let comp = Contract::<IntegraRegistry>::new();
-        let prov = Contract::<TestProvider>::new();
-        let eas = Contract::<CredentialEas>::new();
+        let prov = Contract::<EASAttestationProvider>::new();
         let gov = Address::repeat_byte(0x90);
         let owner = Address::repeat_byte(0x0a);
         let users = [Address::repeat_byte(0xa1), Address::repeat_byte(0xb2)];
-        let w = deploy(&tok, &reg, &comp, &prov, &eas, gov);
+        let w = deploy(&tok, &reg, &comp, &prov, gov);
+        let mut uids = std::collections::HashMap::new();
         for n in 1..=2u8 {
             w.register(owner, n);
             for (k, user) in users.iter().enumerate() {
-                w.attest(uid(n * 4 + k as u8), *user, n, 0);
+                uids.insert((n, k), w.attest(*user, n, 0));
             }
         }
         // Model: claimed amount per (record, slot).
@@ -71,7 +71,7 @@ proptest! {
                 }
                 Op::Claim { who, n, slot } => {
                     let before = w.tok.sender(gov).slot(h(n), u(slot));
-                    if w.claim(users[who], n, slot, uid(n * 4 + who as u8)).is_ok() {
+                    if w.claim(users[who], n, slot, uids[&(n, who)]).is_ok() {
                         prop_assert!(before.reserved && !before.claimed);
                         prop_assert!(before.party.is_zero() || before.party == users[who]);
                         minted.insert((n, slot), (users[who], before.amount));

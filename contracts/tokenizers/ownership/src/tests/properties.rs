@@ -50,15 +50,16 @@ proptest! {
         let tok = Contract::<OwnershipTokenizer>::new();
         let reg = Contract::<IntegraDocumentRegistry>::new();
         let comp = Contract::<IntegraRegistry>::new();
-        let prov = Contract::<TestProvider>::new();
+        let prov = Contract::<EASAttestationProvider>::new();
         let gov = Address::repeat_byte(0x90);
         // users[0] owns every record; all three hold CLAIM attestations for every record.
         let users = [Address::repeat_byte(0xa1), Address::repeat_byte(0xb2), Address::repeat_byte(0xc3)];
         let w = deploy(&tok, &reg, &comp, &prov, gov);
+        let mut uids = std::collections::HashMap::new();
         for n in 1..=RECORDS {
             w.register(users[0], n);
             for (k, u) in users.iter().enumerate() {
-                w.attest(uid(n * 4 + k as u8), *u, n, CORE_CLAIM, U256::ZERO);
+                uids.insert((n, k), w.attest(*u, n, CORE_CLAIM, U256::ZERO));
             }
         }
         let mut minted_records = 0usize;
@@ -73,7 +74,7 @@ proptest! {
                 }
                 Op::Claim { who, n, token } => {
                     let was = w.tok.sender(gov).reservation(h(n));
-                    let r = w.claim(users[who], n, U256::from(token), uid(n * 4 + who as u8));
+                    let r = w.claim(users[who], n, U256::from(token), uids[&(n, who)]);
                     if r.is_ok() {
                         prop_assert!(!was.minted);
                         prop_assert!(was.party.is_zero() || was.party == users[who]);

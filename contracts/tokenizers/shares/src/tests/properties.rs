@@ -33,16 +33,13 @@ proptest! {
         let tok = Contract::<SharesTokenizer>::new();
         let reg = Contract::<IntegraDocumentRegistry>::new();
         let comp = Contract::<IntegraRegistry>::new();
-        let prov = Contract::<TestProvider>::new();
-        let eas = Contract::<CredentialEas>::new();
+        let prov = Contract::<EASAttestationProvider>::new();
         let gov = Address::repeat_byte(0x90);
         let owner = Address::repeat_byte(0x0a);
         let users = [Address::repeat_byte(0xa1), Address::repeat_byte(0xb2), Address::repeat_byte(0xc3)];
-        let w = deploy(&tok, &reg, &comp, &prov, &eas, gov);
+        let w = deploy(&tok, &reg, &comp, &prov, gov);
         w.register(owner, 1);
-        for (k, a) in users.iter().enumerate() {
-            w.attest(uid(k as u8), *a, 1, 0);
-        }
+        let uids: Vec<B256> = users.iter().map(|a| w.attest(*a, 1, 0)).collect();
         let mut open = [0u64; 3];
         let mut claimed_total = 0u64;
         for op in ops {
@@ -53,7 +50,7 @@ proptest! {
                     }
                 }
                 Op::Claim { who } => {
-                    if let Ok(minted) = w.claim(users[who], 1, 0, uid(who as u8)) {
+                    if let Ok(minted) = w.claim(users[who], 1, 0, uids[who]) {
                         prop_assert_eq!(minted, u(open[who]));
                         claimed_total += open[who];
                         open[who] = 0;
