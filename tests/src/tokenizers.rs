@@ -17,6 +17,7 @@ use crate::attestation::{
 };
 use crate::docreg::{ok, registerDocumentCall, rules, setTokenizerApprovalCall, GOVERNOR};
 use crate::{ArtifactError, World};
+use stylus_vm::Receipt;
 
 sol! {
     function reserveToken(bytes32 integraHash, uint256 tokenId, address recipient, uint256 amount, bytes32 processHash) external;
@@ -36,6 +37,8 @@ sol! {
     event TokenClaimed(bytes32 indexed integraHash, uint256 indexed tokenId, address indexed claimant, bytes32 capabilityAttestation, bytes32 processHash, uint256 timestamp);
     #[derive(Debug, PartialEq, Eq)]
     event DocumentComplete(bytes32 indexed integraHash, uint256 partyCount, bytes32 processHash, uint256 timestamp);
+    #[derive(Debug, PartialEq, Eq)]
+    event CapabilityVerified(address indexed user, bytes32 indexed documentHash, uint256 capabilities, bytes32 providerId, bytes proof);
     #[derive(Debug, PartialEq, Eq)]
     event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);
     #[derive(Debug, PartialEq, Eq)]
@@ -184,6 +187,15 @@ impl Deployed {
     /// # Errors
     /// If the registration fails.
     pub fn register(&mut self, n: u8) -> Result<(), ArtifactError> {
+        self.register_receipt(n)?;
+        Ok(())
+    }
+
+    /// [`Self::register`], returning the registration's receipt.
+    ///
+    /// # Errors
+    /// If the registration fails.
+    pub fn register_receipt(&mut self, n: u8) -> Result<Receipt, ArtifactError> {
         let call = registerDocumentCall {
             integraHash: B256::repeat_byte(n),
             documentHash: keccak256([n]),
@@ -200,8 +212,7 @@ impl Deployed {
         ok(
             self.world.send(OWNER, self.registry, &call),
             "registerDocument",
-        )?;
-        Ok(())
+        )
     }
 
     /// A CLAIM attestation made by `attester` (the record's owner or executor): `recipient` may
@@ -217,6 +228,22 @@ impl Deployed {
         token_id: u64,
         capability: U256,
     ) -> Result<B256, ArtifactError> {
+        let (uid, _) = self.attest_claim_receipt(attester, recipient, n, token_id, capability)?;
+        Ok(uid)
+    }
+
+    /// [`Self::attest_claim`], returning the UID and the attestation's receipt.
+    ///
+    /// # Errors
+    /// If EAS or the claim resolver refuses it.
+    pub fn attest_claim_receipt(
+        &mut self,
+        attester: Address,
+        recipient: Address,
+        n: u8,
+        token_id: u64,
+        capability: U256,
+    ) -> Result<(B256, Receipt), ArtifactError> {
         let call = attestCall {
             request: AttestationRequest {
                 schema: self.claim_schema,
@@ -228,7 +255,7 @@ impl Deployed {
             },
         };
         let r = ok(self.world.send(attester, self.eas, &call), "attest claim")?;
-        Ok(B256::from_slice(&r.output[..32]))
+        Ok((B256::from_slice(&r.output[..32]), r))
     }
 }
 

@@ -5,13 +5,25 @@
 //!
 //! Today: the component registry (deploy-order step 2 of spec 00 §1), then a workflow message
 //! proved with the processHash circuit (spec 00 §2 step 7) — and the same proof replayed by
-//! someone else, which fails. Components that are not contracts of this repository yet are
-//! stand-in contract accounts, and say so.
+//! someone else, which fails — then the headline flow, reserve → attest → claim, on the real
+//! component registry, document registry, EAS reproduction, `TokenClaimResolver`,
+//! `EASAttestationProvider` and `OwnershipTokenizer` ([`integra_tests::tokenizers`]): a deed
+//! registered, its token reserved for a named buyer (and a second deed's anonymously), a CLAIM
+//! grant attested in EAS, the buyer's claim, a stranger's replay refused, an ERC-721 transfer.
+//! Components that are not contracts of this repository yet are stand-in contract accounts, and
+//! say so.
 
 use std::process::ExitCode;
 
+use alloy_primitives::B256;
 use alloy_primitives::{address, keccak256, Address, U256};
 use alloy_sol_types::{sol, SolCall, SolError, SolEvent, SolValue};
+use integra_tests::attestation::Attested;
+use integra_tests::tokenizers::{
+    self, claim_call, getEncryptedLabelCall, isDocumentCompleteCall, ownerOfCall,
+    reserve_anonymous_call, reserve_call, transferFromCall, CapabilityVerified, DocumentComplete,
+    RecipientMismatch, TokenClaimed, TokenReserved, TokenReservedAnonymous, Transfer,
+};
 use integra_tests::{gas::thousands, message, World};
 use stylus_vm::{Log, Receipt, Status};
 
@@ -55,6 +67,15 @@ sol! {
     #[derive(Debug)]
     event MessageRegistered(bytes32 indexed integraHash, bytes32 indexed processHash, uint256 indexed tokenId, string eventRef, string message, uint256 timestamp, address registrant);
 
+    #[derive(Debug)]
+    event DocumentRegistered(bytes32 indexed integraHash, bytes32 indexed documentHash, bytes32 indexed referenceHash, address owner, address tokenizer, address authorizedExecutor, bytes32 processHash, bytes32 identityExtension, uint256 timestamp);
+    #[derive(Debug)]
+    event DocumentExecutorAuthorized(bytes32 indexed integraHash, address indexed executor, address indexed owner, bool isContract, uint256 timestamp);
+    #[derive(Debug)]
+    event TokenizerAssociated(bytes32 indexed integraHash, address indexed tokenizer, address indexed by, bytes32 processHash, uint256 timestamp);
+    #[derive(Debug)]
+    event Approval(address indexed owner, address indexed approved, uint256 indexed tokenId);
+
     error AccessControlUnauthorizedAccount(address account, bytes32 neededRole);
     error ProviderInactive(bytes32 providerId);
     error InvalidProof();
@@ -87,7 +108,18 @@ fn describe_log(log: &Log) -> String {
         ProviderDeactivationReason,
         ComponentReactivated,
         ProviderReactivated,
-        MessageRegistered
+        MessageRegistered,
+        DocumentRegistered,
+        DocumentExecutorAuthorized,
+        TokenizerAssociated,
+        TokenReserved,
+        TokenReservedAnonymous,
+        Attested,
+        CapabilityVerified,
+        Transfer,
+        Approval,
+        TokenClaimed,
+        DocumentComplete
     );
     format!("unknown event {:?}", log.topics.first())
 }
@@ -104,6 +136,12 @@ fn describe_revert(output: &[u8]) -> String {
     }
     if InvalidProof::abi_decode(output, true).is_ok() {
         return "InvalidProof()".into();
+    }
+    if let Ok(e) = RecipientMismatch::abi_decode(output, true) {
+        return format!(
+            "RecipientMismatch(attested: {}, expected: {})",
+            e.attested, e.expected
+        );
     }
     format!("0x{}", alloy_primitives::hex::encode(output))
 }
@@ -224,7 +262,7 @@ fn main() -> ExitCode {
     );
     println!("   isComponentApproved({EAS_STAND_IN}) = {approved}");
 
-    match workflow_message(&mut n) {
+    match workflow_message(&mut n).and_then(|()| reserve_attest_claim(&mut n)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("demo: {e}");
@@ -272,4 +310,174 @@ fn workflow_message(n: &mut u32) -> Result<(), integra_tests::ArtifactError> {
         &r,
     );
     Ok(())
+}
+
+/// The deed's parties: the title company owns the record, the executor runs its workflow, the
+/// buyer is granted the ownership token, a stranger tries to take it, the next owner buys it.
+const TITLE_COMPANY: Address = tokenizers::OWNER;
+const EXECUTOR: Address = tokenizers::EXECUTOR;
+const BUYER: Address = tokenizers::BOB;
+const STRANGER: Address = tokenizers::CAROL;
+const NEXT_OWNER: Address = address!("0000000000000000000000000000000000000e10");
+/// `CORE_CLAIM` (bit 1 of the capability word, integra-primitives `capabilities`).
+const CORE_CLAIM: U256 = U256::from_limbs([2, 0, 0, 0]);
+
+/// The headline flow on a fresh chain: register → reserve → attest → claim → transfer, with the
+/// real registries, EAS reproduction, claim resolver, attestation provider and Ownership tokenizer.
+fn reserve_attest_claim(n: &mut u32) -> Result<(), integra_tests::ArtifactError> {
+    println!("\n--- reserve → attest → claim: a property deed as an ERC-721 (fresh chain) ---");
+    let mut d = tokenizers::setup("integra-ownership-tokenizer")?;
+    print_parties(&d);
+
+    let deed = 1u8;
+    let r = d.register_receipt(deed)?;
+    step(
+        n,
+        &format!(
+            "the title company registers deed {} bound to the Ownership tokenizer, executor {EXECUTOR}",
+            B256::repeat_byte(deed)
+        ),
+        &r,
+    );
+
+    let r = d
+        .world
+        .send(EXECUTOR, d.tokenizer, &reserve_call(deed, BUYER));
+    step_ok(
+        n,
+        "the executor reserves the deed's ownership token for the buyer (named)",
+        &r,
+    )?;
+
+    // The Ownership tokenizer holds one token per record: the anonymous reservation is a second deed's.
+    let second = 2u8;
+    let r = d.register_receipt(second)?;
+    step(n, "the title company registers a second deed", &r);
+    let r = d
+        .world
+        .send(EXECUTOR, d.tokenizer, &reserve_anonymous_call(second));
+    step_ok(
+        n,
+        "the executor reserves its token anonymously (recipient unknown, 64-byte encrypted label)",
+        &r,
+    )?;
+    let label = d
+        .world
+        .view(
+            d.tokenizer,
+            &getEncryptedLabelCall {
+                integraHash: B256::repeat_byte(second),
+                tokenId: U256::ZERO,
+            },
+        )
+        ._0;
+    println!(
+        "   getEncryptedLabel(deed 2) = {} bytes (encrypted off-chain for the intended claimant)",
+        label.len()
+    );
+
+    let (uid, r) = d.attest_claim_receipt(TITLE_COMPANY, BUYER, deed, 1, CORE_CLAIM)?;
+    step(
+        n,
+        "the title company attests a CLAIM grant for the buyer in EAS (token 1; TokenClaimResolver checks the attester is the deed's owner or executor)",
+        &r,
+    );
+    println!("   attestation UID {uid}");
+
+    let claim = claim_call(deed, 0, uid);
+    let r = d.world.send(BUYER, d.tokenizer, &claim);
+    step_ok(n, "the buyer claims the token with the attestation UID", &r)?;
+
+    let r = d.world.send(STRANGER, d.tokenizer, &claim);
+    step(
+        n,
+        "a stranger replays the buyer's UID (the provider checks the attested recipient)",
+        &r,
+    );
+    let refused = RecipientMismatch {
+        attested: BUYER,
+        expected: STRANGER,
+    };
+    if r.status == Status::Success || r.output != refused.abi_encode() {
+        return Err(integra_tests::ArtifactError(format!(
+            "step {n} should have been refused with {refused:?}"
+        )));
+    }
+
+    let r = d.world.send(
+        BUYER,
+        d.tokenizer,
+        &transferFromCall {
+            from: BUYER,
+            to: NEXT_OWNER,
+            tokenId: U256::from(1),
+        },
+    );
+    step_ok(
+        n,
+        &format!("the buyer sells the deed: a standard ERC-721 transferFrom to {NEXT_OWNER}"),
+        &r,
+    )?;
+
+    print_deed_state(&mut d, deed);
+    Ok(())
+}
+
+/// [`step`], then an error unless the transaction succeeded (the headline flow must go through).
+fn step_ok(n: &mut u32, what: &str, r: &Receipt) -> Result<(), integra_tests::ArtifactError> {
+    step(n, what, r);
+    if r.status == Status::Success {
+        Ok(())
+    } else {
+        Err(integra_tests::ArtifactError(format!(
+            "step {n} should have succeeded"
+        )))
+    }
+}
+
+/// The tokenizers' world's addresses and the deed's parties.
+fn print_parties(d: &tokenizers::Deployed) {
+    println!("   IntegraRegistry (components)  {}", d.components);
+    println!("   IntegraDocumentRegistry       {}", d.registry);
+    println!(
+        "   OwnershipTokenizer \"DEED\"     {} (approved in the registry)",
+        d.tokenizer
+    );
+    println!("   EAS (reproduction)            {}", d.eas);
+    println!(
+        "   EASAttestationProvider        {} (registered as keccak256(\"EASAttestationProvider\"))",
+        d.provider
+    );
+    println!(
+        "   CLAIM schema {} (resolver: TokenClaimResolver)",
+        d.claim_schema
+    );
+    println!(
+        "   parties: title company {TITLE_COMPANY}, executor {EXECUTOR}, buyer {BUYER}, stranger {STRANGER}"
+    );
+}
+
+/// The deed's token owner and completion after the flow.
+fn print_deed_state(d: &mut tokenizers::Deployed, deed: u8) {
+    let owner = d
+        .world
+        .view(
+            d.tokenizer,
+            &ownerOfCall {
+                tokenId: U256::from(1),
+            },
+        )
+        ._0;
+    let complete = d
+        .world
+        .view(
+            d.tokenizer,
+            &isDocumentCompleteCall {
+                integraHash: B256::repeat_byte(deed),
+            },
+        )
+        ._0;
+    println!("\nstate:");
+    println!("   ownerOf(1) = {owner}");
+    println!("   isDocumentComplete(deed 1) = {complete}");
 }
