@@ -623,7 +623,70 @@ pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
             Some(185_260),
         ));
     }
+    rows.extend(shares_rows()?);
     Ok(rows)
+}
+
+/// The Shares tokenizer (ERC-20, one record per instance): the record's first reservation
+/// (binds the instance) and its claim (mints the reservation, closes the last open one, so
+/// `DocumentComplete`), uncached and with the programs in Nitro's cache. No Solidity anchor
+/// (`ANCHORS.md` gives only the reference's `SharesResolver` size).
+fn shares_rows() -> Result<Vec<Row>, ArtifactError> {
+    use crate::tokenizers::{claim_call, setup_shares, shares::reserve_call, BOB, EXECUTOR, OWNER};
+    let (mut reserves, mut claims) = (Vec::new(), Vec::new());
+    for cached in [false, true] {
+        let mut d = setup_shares()?;
+        d.register(1)?;
+        if cached {
+            d.world.vm.set_cached(d.tokenizer, true);
+            d.world.vm.set_cached(d.registry, true);
+        }
+        let r = ok(
+            d.world
+                .send(EXECUTOR, d.tokenizer, &reserve_call(1, BOB, 600)),
+            "reserveToken",
+        )?;
+        reserves.push(row(
+            if cached {
+                "SharesTokenizer reserveToken, programs cached"
+            } else {
+                "SharesTokenizer reserveToken"
+            },
+            if cached {
+                "as above; tokenizer and document registry in Nitro's program cache"
+            } else {
+                "600 shares for a named holder by the record's executor; first reservation, binds the instance to the record"
+            },
+            &r,
+            None,
+        ));
+        let uid = d.attest_claim(OWNER, BOB, 1, 0, alloy_primitives::U256::from(2))?;
+        if cached {
+            for a in [d.provider, d.eas, d.components] {
+                d.world.vm.set_cached(a, true);
+            }
+        }
+        let r = ok(
+            d.world.send(BOB, d.tokenizer, &claim_call(1, 0, uid)),
+            "claimToken",
+        )?;
+        claims.push(row(
+            if cached {
+                "SharesTokenizer claimToken, programs cached"
+            } else {
+                "SharesTokenizer claimToken"
+            },
+            if cached {
+                "as above; tokenizer, registries, provider and EAS in Nitro's program cache"
+            } else {
+                "EAS CLAIM attestation (tokenId 0) through EASAttestationProvider; ERC-20 mint of the 600 reserved to a new holder; last open reservation, so DocumentComplete"
+            },
+            &r,
+            None,
+        ));
+    }
+    reserves.append(&mut claims);
+    Ok(reserves)
 }
 
 /// Renders `rows` as the Markdown report.

@@ -92,6 +92,54 @@ pub fn provider_id() -> B256 {
 /// # Errors
 /// If an artifact is missing or a deployment step fails.
 pub fn setup(name: &str) -> Result<Deployed, ArtifactError> {
+    setup_with(name, |registry, components| {
+        (
+            String::from("Integra Deeds"),
+            String::from("DEED"),
+            String::from("ipfs://deeds/"),
+            GOVERNOR,
+            registry,
+            NAMESPACE,
+            components,
+            provider_id(),
+            Address::ZERO,
+            Address::ZERO,
+        )
+            .abi_encode_params()
+    })
+}
+
+/// The same world with a `SharesTokenizer` (fungible-family constructor: "Deed 1 shares",
+/// "D1S", 18 decimals, no trust registry, no forwarder) as the tokenizer.
+///
+/// # Errors
+/// If an artifact is missing or a deployment step fails.
+pub fn setup_shares() -> Result<Deployed, ArtifactError> {
+    setup_with("integra-shares-tokenizer", |registry, components| {
+        (
+            String::from("Deed 1 shares"),
+            String::from("D1S"),
+            GOVERNOR,
+            registry,
+            NAMESPACE,
+            components,
+            provider_id(),
+            B256::ZERO,
+            Address::ZERO,
+            Address::ZERO,
+            U256::from(18),
+            Address::ZERO,
+        )
+            .abi_encode_params()
+    })
+}
+
+/// The world with the tokenizer crate `name` deployed with the constructor arguments
+/// `tokenizer_args(documentRegistry, componentRegistry)`.
+fn setup_with(
+    name: &str,
+    tokenizer_args: impl FnOnce(Address, Address) -> Vec<u8>,
+) -> Result<Deployed, ArtifactError> {
     let mut world = World::new();
     let (components, _) = world.deploy("integra-registry", GOVERNOR, &GOVERNOR.abi_encode())?;
     let args = (
@@ -107,20 +155,12 @@ pub fn setup(name: &str) -> Result<Deployed, ArtifactError> {
         .abi_encode_params();
     let (registry, _) =
         world.deploy_with("integra-document-registry", GOVERNOR, &args, &rules())?;
-    let args = (
-        String::from("Integra Deeds"),
-        String::from("DEED"),
-        String::from("ipfs://deeds/"),
+    let (tokenizer, _) = world.deploy_with(
+        name,
         GOVERNOR,
-        registry,
-        NAMESPACE,
-        components,
-        provider_id(),
-        Address::ZERO,
-        Address::ZERO,
-    )
-        .abi_encode_params();
-    let (tokenizer, _) = world.deploy_with(name, GOVERNOR, &args, &rules())?;
+        &tokenizer_args(registry, components),
+        &rules(),
+    )?;
     ok(
         world.send(
             GOVERNOR,
@@ -291,5 +331,40 @@ pub fn reserve_anonymous_call(n: u8) -> reserveTokenAnonymousCall {
         amount: U256::from(1),
         encryptedLabel: vec![0xe7; 64].into(),
         processHash: B256::repeat_byte(0x9d),
+    }
+}
+
+/// The `SharesTokenizer`'s ERC-20 face (spec 11 §1, §4) and its errors; apart from the NFT
+/// items above because the ERC-20 `Transfer` carries an unindexed value.
+pub mod shares {
+    use alloy_primitives::{Address, B256, U256};
+    use alloy_sol_types::sol;
+
+    sol! {
+        function totalSupply() external view returns (uint256);
+        function balanceOf(address account) external view returns (uint256);
+        function transfer(address to, uint256 value) external returns (bool);
+        function boundIntegraHash() external view returns (bytes32);
+        function getReservation(bytes32 integraHash, address recipient) external view returns (uint256 amount, bool claimed);
+        #[derive(Debug, PartialEq, Eq)]
+        event Transfer(address indexed from, address indexed to, uint256 value);
+        #[derive(Debug, PartialEq, Eq)]
+        error DocumentMismatch(bytes32 bound, bytes32 given);
+        #[derive(Debug, PartialEq, Eq)]
+        error InvalidTokenId(uint256 tokenId);
+        #[derive(Debug, PartialEq, Eq)]
+        error AlreadyClaimed(address recipient);
+    }
+
+    /// `reserveToken(h_n, 0, recipient, amount)` with the `ANCHORS.md` processHash.
+    #[must_use]
+    pub fn reserve_call(n: u8, recipient: Address, amount: u64) -> super::reserveTokenCall {
+        super::reserveTokenCall {
+            integraHash: B256::repeat_byte(n),
+            tokenId: U256::ZERO,
+            recipient,
+            amount: U256::from(amount),
+            processHash: B256::repeat_byte(0x9d),
+        }
     }
 }

@@ -2,12 +2,16 @@
 //! `IntegraDocumentRegistry`, EAS reproduction, `TokenClaimResolver` and
 //! `EASAttestationProvider`: register, reserve (named by the executor; anonymous with a 64-byte
 //! label), attest, claim, transfer, complete; the gate read from the registry; and the
-//! reference's defects refused at the WASM level.
+//! reference's defects refused at the WASM level. The Shares tokenizer's ERC-20 flow likewise.
 
-use alloy_primitives::{B256, U256};
+use alloy_primitives::{Address, B256, U256};
+use integra_tests::tokenizers::shares::{
+    self, balanceOfCall, boundIntegraHashCall, getReservationCall, totalSupplyCall, transferCall,
+    AlreadyClaimed, DocumentMismatch, InvalidTokenId,
+};
 use integra_tests::tokenizers::{
     cancelReservationCall, getDocumentHashCall, getEncryptedLabelCall, integraHashToTokenIdCall,
-    reserve_anonymous_call, reserve_call, setup, supportsInterfaceCall, Deployed,
+    reserve_anonymous_call, reserve_call, setup, setup_shares, supportsInterfaceCall, Deployed,
     ReservationCancelled, TokenNotFound, TokenReserved, TokenReservedAnonymous, Unauthorized, BOB,
     EXECUTOR, OWNER,
 };
@@ -269,6 +273,201 @@ fn claims_with_mismatched_attestations_or_twice_fail() {
         &AlreadyMinted {
             tokenId: U256::from(1),
         },
+    );
+}
+
+/// The Shares world: records 1 and 2 registered with the Shares instance as their tokenizer;
+/// the executor reserves 600 shares of record 1 for Bob (binding the instance to record 1), the
+/// owner 400 for Carol; the owner grants both a CLAIM in EAS. Returns the world and the grants.
+fn shares_world() -> (Deployed, B256, B256) {
+    let mut d = setup_shares().expect("shares world deploys");
+    let core_claim = U256::from(2);
+    d.register(1).unwrap();
+    d.register(2).unwrap();
+    let r = ok(
+        d.world
+            .send(EXECUTOR, d.tokenizer, &shares::reserve_call(1, BOB, 600)),
+        "reserve Bob",
+    )
+    .unwrap();
+    let e = events::<TokenReserved>(&r.logs);
+    assert_eq!(
+        (
+            e.len(),
+            e[0].integraHash,
+            e[0].tokenId,
+            e[0].recipient,
+            e[0].amount
+        ),
+        (1, B256::repeat_byte(1), U256::ZERO, BOB, U256::from(600))
+    );
+    ok(
+        d.world
+            .send(OWNER, d.tokenizer, &shares::reserve_call(1, CAROL, 400)),
+        "reserve Carol",
+    )
+    .unwrap();
+    let uid_bob = d.attest_claim(OWNER, BOB, 1, 0, core_claim).unwrap();
+    let uid_carol = d.attest_claim(OWNER, CAROL, 1, 0, core_claim).unwrap();
+    (d, uid_bob, uid_carol)
+}
+
+/// `SharesTokenizer` (spec 11 §4.1) as shipped WASM: one record per instance; `claimToken`
+/// takes no amount, and the reference's caller-chosen amount (its `tokenId`) is refused.
+#[test]
+fn shares_bind_one_record_and_mint_only_the_reservation() {
+    let (mut d, uid_bob, _) = shares_world();
+    let (h1, h2) = (B256::repeat_byte(1), B256::repeat_byte(2));
+    assert_eq!(d.world.view(d.tokenizer, &boundIntegraHashCall {})._0, h1);
+    // A second record (registered with this instance as its tokenizer) is refused, on reserve
+    // and on claim.
+    let mismatch = DocumentMismatch {
+        bound: h1,
+        given: h2,
+    };
+    assert_reverted_with(
+        &d.world
+            .send(OWNER, d.tokenizer, &shares::reserve_call(2, BOB, 5)),
+        &mismatch,
+    );
+    let other = d.attest_claim(OWNER, BOB, 2, 0, U256::from(2)).unwrap();
+    assert_reverted_with(
+        &d.world.send(BOB, d.tokenizer, &claim_call(2, 0, other)),
+        &mismatch,
+    );
+    // A non-zero tokenId (the reference minted that many shares) is refused; nothing minted.
+    assert_reverted_with(
+        &d.world
+            .send(BOB, d.tokenizer, &claim_call(1, 1_000_000, uid_bob)),
+        &InvalidTokenId {
+            tokenId: U256::from(1_000_000),
+        },
+    );
+    assert_eq!(
+        d.world.view(d.tokenizer, &totalSupplyCall {})._0,
+        U256::ZERO
+    );
+    // The claim mints exactly the reservation; a replay is refused.
+    ok(
+        d.world.send(BOB, d.tokenizer, &claim_call(1, 0, uid_bob)),
+        "claim Bob",
+    )
+    .unwrap();
+    let res = d.world.view(
+        d.tokenizer,
+        &getReservationCall {
+            integraHash: h1,
+            recipient: BOB,
+        },
+    );
+    assert_eq!((res.amount, res.claimed), (U256::ZERO, true));
+    assert_reverted_with(
+        &d.world.send(BOB, d.tokenizer, &claim_call(1, 0, uid_bob)),
+        &AlreadyClaimed { recipient: BOB },
+    );
+    assert_eq!(
+        d.world.view(d.tokenizer, &totalSupplyCall {})._0,
+        U256::from(600)
+    );
+}
+
+/// Both holders claim (ERC-20 mints of the reserved amounts), the record completes once after
+/// the last claim, and shares move as a standard ERC-20.
+#[test]
+fn shares_claim_complete_and_transfer() {
+    let (mut d, uid_bob, uid_carol) = shares_world();
+    let h1 = B256::repeat_byte(1);
+    // Bob claims his 600; Carol's reservation is still open, so no DocumentComplete.
+    let r = ok(
+        d.world.send(BOB, d.tokenizer, &claim_call(1, 0, uid_bob)),
+        "claim Bob",
+    )
+    .unwrap();
+    assert_eq!(
+        events::<shares::Transfer>(&r.logs),
+        vec![shares::Transfer {
+            from: Address::ZERO,
+            to: BOB,
+            value: U256::from(600)
+        }]
+    );
+    let claimed = events::<TokenClaimed>(&r.logs);
+    assert_eq!(
+        (
+            claimed.len(),
+            claimed[0].integraHash,
+            claimed[0].tokenId,
+            claimed[0].claimant,
+            claimed[0].capabilityAttestation
+        ),
+        (1, h1, U256::ZERO, BOB, uid_bob)
+    );
+    assert!(events::<DocumentComplete>(&r.logs).is_empty());
+    assert!(
+        !d.world
+            .view(d.tokenizer, &isDocumentCompleteCall { integraHash: h1 })
+            ._0
+    );
+    // Carol claims her 400: the last open reservation, so the record completes, once.
+    let r = ok(
+        d.world
+            .send(CAROL, d.tokenizer, &claim_call(1, 0, uid_carol)),
+        "claim Carol",
+    )
+    .unwrap();
+    assert_eq!(
+        events::<shares::Transfer>(&r.logs),
+        vec![shares::Transfer {
+            from: Address::ZERO,
+            to: CAROL,
+            value: U256::from(400)
+        }]
+    );
+    let done = events::<DocumentComplete>(&r.logs);
+    assert_eq!(
+        (done.len(), done[0].integraHash, done[0].partyCount),
+        (1, h1, U256::from(2))
+    );
+    assert!(
+        d.world
+            .view(d.tokenizer, &isDocumentCompleteCall { integraHash: h1 })
+            ._0
+    );
+    let supply_and_balances = |d: &mut Deployed| {
+        let t = d.tokenizer;
+        (
+            d.world.view(t, &totalSupplyCall {})._0,
+            d.world.view(t, &balanceOfCall { account: BOB })._0,
+            d.world.view(t, &balanceOfCall { account: CAROL })._0,
+        )
+    };
+    assert_eq!(
+        supply_and_balances(&mut d),
+        (U256::from(1000), U256::from(600), U256::from(400))
+    );
+    // Shares move as a standard ERC-20; no second DocumentComplete.
+    let t = transferCall {
+        to: CAROL,
+        value: U256::from(150),
+    };
+    let r = ok(d.world.send(BOB, d.tokenizer, &t), "transfer").unwrap();
+    assert_eq!(
+        events::<shares::Transfer>(&r.logs),
+        vec![shares::Transfer {
+            from: BOB,
+            to: CAROL,
+            value: U256::from(150)
+        }]
+    );
+    assert!(events::<DocumentComplete>(&r.logs).is_empty());
+    assert_eq!(
+        supply_and_balances(&mut d),
+        (U256::from(1000), U256::from(450), U256::from(550))
+    );
+    let held = d.world.view(d.tokenizer, &tokensOfCall { account: CAROL });
+    assert_eq!(
+        (held.integraHashes, held.tokenIds, held.balances),
+        (vec![h1], vec![U256::ZERO], vec![U256::from(550)])
     );
 }
 
