@@ -8,7 +8,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
     #[test]
     fn signed_requests_run_once_and_any_change_breaks_them(
-        seed in 1u8..=255,
+        // [0xff; 32] exceeds the secp256k1 group order, so 255 is no key.
+        seed in 1u8..=254,
         n in any::<u64>(),
         extra in proptest::collection::vec(any::<u8>(), 0..80),
         gas in 0u64..5_000_000,
