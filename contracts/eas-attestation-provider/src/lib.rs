@@ -868,20 +868,14 @@ impl EASAttestationProvider {
     /// `Paused(sender)` / `Unpaused(sender)`.
     pub fn set_paused(&mut self, pause: bool) -> Result<(), Error> {
         let sender = self.only_governor()?;
-        if self.is_paused.get() == pause {
-            return Err(if pause {
-                EnforcedPause {}.into()
-            } else {
-                ExpectedPause {}.into()
-            });
-        }
+        integra_primitives::pause_transition!(
+            Error,
+            self.vm(),
+            self.is_paused.get(),
+            pause,
+            sender
+        )?;
         self.is_paused.set(pause);
-        let topic = if pause {
-            Paused::SIGNATURE_HASH
-        } else {
-            Unpaused::SIGNATURE_HASH
-        };
-        emit(self.vm(), &[topic], &[sender.into()]);
         Ok(())
     }
 

@@ -734,20 +734,15 @@ impl IntegraExecutor {
 
     fn set_paused(&mut self, pause: bool) -> Res<()> {
         self.only_governor()?;
-        if self.is_paused.get() == pause {
-            return Err(if pause {
-                EnforcedPause {}.into()
-            } else {
-                ExpectedPause {}.into()
-            });
-        }
+        let sender = self.vm().msg_sender();
+        integra_primitives::pause_transition!(
+            Error,
+            self.vm(),
+            self.is_paused.get(),
+            pause,
+            sender
+        )?;
         self.is_paused.set(pause);
-        let topic = if pause {
-            Paused::SIGNATURE_HASH
-        } else {
-            Unpaused::SIGNATURE_HASH
-        };
-        emit(self.vm(), &[topic], &[self.vm().msg_sender().into()]);
         Ok(())
     }
 

@@ -86,7 +86,7 @@ use alloy_primitives::{b256, Address, B256, U256};
 use alloy_sol_types::{SolCall, SolEvent};
 use integra_primitives::{
     abi::{emit, encode, encode_into, returns, Args, Token},
-    access::{AccessControl, AccessControlError, IAccessControl},
+    access::{AccessControl, IAccessControl},
     compact_errors, erc2771,
     roles::{DEFAULT_ADMIN_ROLE, GOVERNOR_ROLE, OPERATOR_ROLE},
     VERSION,
@@ -224,18 +224,7 @@ compact_errors! {
     }
 }
 
-impl From<AccessControlError> for Error {
-    fn from(e: AccessControlError) -> Self {
-        match e {
-            AccessControlError::UnauthorizedAccount(e) => AccessControlUnauthorizedAccount {
-                account: e.account,
-                neededRole: e.needed_role,
-            }
-            .into(),
-            AccessControlError::BadConfirmation(_) => AccessControlBadConfirmation {}.into(),
-        }
-    }
-}
+integra_primitives::access_control_errors!(Error);
 
 /// Longest eventRef, in bytes.
 pub const MAX_EVENT_REF_LENGTH: usize = 100;

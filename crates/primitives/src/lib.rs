@@ -84,5 +84,5 @@ macro_rules! reentrant_entrypoint {
 #[doc(hidden)]
 pub mod __private {
     pub use alloc::vec::Vec;
-    pub use alloy_sol_types::SolError;
+    pub use alloy_sol_types::{SolError, SolEvent};
 }

@@ -1121,20 +1121,14 @@ impl TokenizerBase {
     /// `Paused` / `Unpaused`.
     pub fn set_paused(&mut self, sender: Address, pause: bool) -> Res<()> {
         self.only_governor(sender)?;
-        if self.is_paused.get() == pause {
-            return Err(if pause {
-                EnforcedPause {}.into()
-            } else {
-                ExpectedPause {}.into()
-            });
-        }
+        integra_primitives::pause_transition!(
+            Error,
+            self.vm(),
+            self.is_paused.get(),
+            pause,
+            sender
+        )?;
         self.is_paused.set(pause);
-        let topic = if pause {
-            Paused::SIGNATURE_HASH
-        } else {
-            Unpaused::SIGNATURE_HASH
-        };
-        emit(self.vm(), &[topic], &[sender.into()]);
         Ok(())
     }
 
