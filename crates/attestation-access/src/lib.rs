@@ -163,6 +163,17 @@ pub mod stage {
     pub const OSSIFIED: u8 = 3;
 }
 
+/// The selectors [`AttestationAccessControl::dispatch_view`] serves.
+pub const VIEW_SELECTORS: [[u8; 4]; 7] = [
+    getCurrentProviderCall::SELECTOR,
+    defaultProviderIdCall::SELECTOR,
+    providerRegistryCall::SELECTOR,
+    capabilityNamespaceCall::SELECTOR,
+    checkCapabilityCall::SELECTOR,
+    canUpgradeCall::SELECTOR,
+    getGovernanceInfoCall::SELECTOR,
+];
+
 /// The reason string of `ProviderVerificationFailed` (spec 01 §6 step 3).
 pub const VERIFICATION_FAILED: &str = "Provider verification failed";
 
@@ -319,13 +330,31 @@ impl AttestationAccessControl {
 
     /// The current governance stage ([`stage`]).
     #[must_use]
+    #[allow(clippy::cast_possible_truncation)] // a `Uint<8, 1>` holds at most 8 bits
     pub fn stage_now(&self) -> u8 {
-        self.stage.get().to::<u8>()
+        // Not `to::<u8>()`: its `expect` keeps ruint's `Debug` formatting in every host module.
+        self.stage.get().as_limbs()[0] as u8
     }
 
     /// The component's external functions; `None` for a selector it does not serve. Calls to it
-    /// must carry no value (the host's router rejects value before dispatching).
+    /// must carry no value (the host's router rejects value before dispatching). The union of
+    /// [`Self::dispatch_admin`] and [`Self::dispatch_view`].
     pub fn dispatch(
+        &mut self,
+        access: &mut AccessControl,
+        sender: Address,
+        selector: [u8; 4],
+        a: Args<'_>,
+    ) -> Option<ArbResult> {
+        if let Some(out) = self.dispatch_admin(access, sender, selector, a) {
+            return Some(out);
+        }
+        self.dispatch_view(selector, a)
+    }
+
+    /// The component's writes (provider settings and governance); `None` for any other
+    /// selector.
+    pub fn dispatch_admin(
         &mut self,
         access: &mut AccessControl,
         sender: Address,
@@ -348,6 +377,36 @@ impl AttestationAccessControl {
             setDocumentProviderCall::SELECTOR => {
                 run(self.set_document_provider(access, sender, arg!(a.word(0)), arg!(a.word(1))))
             }
+            transitionToMultisigCall::SELECTOR => {
+                run(self.transition(access, sender, stage::MULTISIG, arg!(a.address(0))))
+            }
+            transitionToDAOCall::SELECTOR => {
+                run(self.transition(access, sender, stage::DAO, arg!(a.address(0))))
+            }
+            ossifyCall::SELECTOR => run(self.ossify(sender)),
+            emergencyWithdrawCall::SELECTOR => run(self.emergency_withdraw(
+                access,
+                sender,
+                arg!(a.address(0)),
+                arg!(a.address(1)),
+                arg!(a.u256(2)),
+            )),
+            _ => return None,
+        };
+        Some(out)
+    }
+
+    /// The component's views ([`VIEW_SELECTORS`]); `None` for any other selector.
+    pub fn dispatch_view(&self, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
+        macro_rules! arg {
+            ($e:expr) => {
+                match $e {
+                    Some(v) => v,
+                    None => return Some(Err(Vec::new())),
+                }
+            };
+        }
+        let out = match selector {
             getCurrentProviderCall::SELECTOR => {
                 Ok(returns(&[self.current_provider(arg!(a.word(0))).into()]))
             }
@@ -370,26 +429,12 @@ impl AttestationAccessControl {
                 let (ok, granted) = grant.map_or((false, U256::ZERO), |g| (true, g.granted));
                 Ok(returns(&[ok.into(), granted.into()]))
             }
-            transitionToMultisigCall::SELECTOR => {
-                run(self.transition(access, sender, stage::MULTISIG, arg!(a.address(0))))
-            }
-            transitionToDAOCall::SELECTOR => {
-                run(self.transition(access, sender, stage::DAO, arg!(a.address(0))))
-            }
-            ossifyCall::SELECTOR => run(self.ossify(sender)),
             canUpgradeCall::SELECTOR => Ok(returns(&[false.into()])),
             getGovernanceInfoCall::SELECTOR => Ok(returns(&[
                 U256::from(self.stage_now()).into(),
                 self.governor().into(),
                 false.into(),
             ])),
-            emergencyWithdrawCall::SELECTOR => run(self.emergency_withdraw(
-                access,
-                sender,
-                arg!(a.address(0)),
-                arg!(a.address(1)),
-                arg!(a.u256(2)),
-            )),
             _ => return None,
         };
         Some(out)

@@ -27,6 +27,9 @@ pub enum Kind {
     Call(U256),
     /// `STATICCALL`.
     Static,
+    /// `DELEGATECALL`: the callee's code runs on the caller's storage, address, `msg.sender` and
+    /// `msg.value` (and, inside a static frame, stays static).
+    Delegate,
 }
 
 /// Calls `to` with `calldata` and at most `gas` gas, after flushing the storage cache. Copies at
@@ -80,6 +83,13 @@ pub fn call_limited(
                 )
             }
             Kind::Static => vm.static_call_contract(
+                to.as_ptr(),
+                calldata.as_ptr(),
+                calldata.len(),
+                gas,
+                &mut len,
+            ),
+            Kind::Delegate => vm.delegate_call_contract(
                 to.as_ptr(),
                 calldata.as_ptr(),
                 calldata.len(),

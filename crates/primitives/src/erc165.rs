@@ -24,6 +24,28 @@ pub const fn interface_id(selectors: &[[u8; 4]]) -> [u8; 4] {
     id
 }
 
+/// `a ‖ b` as one array of `N = a.len() + b.len()` selectors, at compile time (a router's
+/// selector lists built from its components' lists).
+///
+/// # Panics
+/// At compile time, when `N` is not `a.len() + b.len()`.
+#[must_use]
+pub const fn concat_selectors<const N: usize>(a: &[[u8; 4]], b: &[[u8; 4]]) -> [[u8; 4]; N] {
+    assert!(a.len() + b.len() == N, "N must be a.len() + b.len()");
+    let mut out = [[0u8; 4]; N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < b.len() {
+        out[i + j] = b[j];
+        j += 1;
+    }
+    out
+}
+
 /// OpenZeppelin's `IAccessControl` (`0x7965db0b`).
 pub const ACCESS_CONTROL_INTERFACE_ID: [u8; 4] = interface_id(&[
     selector("hasRole(bytes32,address)"),
@@ -52,5 +74,11 @@ mod tests {
         assert_eq!(interface_id(&[s]), s);
         assert_eq!(interface_id(&[s, s]), [0; 4]);
         assert_eq!(interface_id(&[]), [0; 4]);
+    }
+
+    #[test]
+    fn concat_keeps_both_lists_in_order() {
+        let out: [[u8; 4]; 3] = concat_selectors(&[[1; 4]], &[[2; 4], [3; 4]]);
+        assert_eq!(out, [[1; 4], [2; 4], [3; 4]]);
     }
 }

@@ -55,11 +55,13 @@ fn panic(_info: &core::panic::PanicInfo) -> ! {
 /// must flush the storage cache first so that a re-entered view reads current state.
 /// Enabling the SDK feature instead would change every contract built in the same cargo
 /// invocation (feature unification), so the choice is made here, per contract.
+///
+/// `reentrant_entrypoint!(@entry Storage, Router)` exports only the entrypoint, routing through
+/// `Router` over the (already top-level) `Storage` of another crate: a lens contract that runs
+/// a tokenizer's views on the tokenizer's storage layout.
 #[macro_export]
 macro_rules! reentrant_entrypoint {
-    ($ty:ty) => {
-        unsafe impl stylus_sdk::prelude::TopLevelStorage for $ty {}
-
+    (@entry $ty:ty, $router:ty) => {
         /// Stylus entrypoint (re-entry allowed; see `integra_primitives::reentrant_entrypoint`).
         #[cfg(all(target_arch = "wasm32", not(any(test, feature = "export-abi"))))]
         #[no_mangle]
@@ -70,7 +72,7 @@ macro_rules! reentrant_entrypoint {
             host.pay_for_memory_grow(0);
             let input = host.read_args(len);
             let (data, status) =
-                match stylus_sdk::abi::router_entrypoint::<$ty, $ty>(input, host.clone()) {
+                match stylus_sdk::abi::router_entrypoint::<$router, $ty>(input, host.clone()) {
                     Ok(data) => (data, 0),
                     Err(data) => (data, 1),
                 };
@@ -78,6 +80,11 @@ macro_rules! reentrant_entrypoint {
             host.write_result(&data);
             status
         }
+    };
+    ($ty:ty) => {
+        unsafe impl stylus_sdk::prelude::TopLevelStorage for $ty {}
+
+        $crate::reentrant_entrypoint!(@entry $ty, $ty);
     };
 }
 

@@ -1171,7 +1171,23 @@ impl TokenizerBase {
 
     /// The common external functions: administration, access control, the attestation
     /// component's functions, `isDocumentComplete`. `None` for a selector it does not serve.
+    /// The union of [`Self::dispatch_admin`] and [`Self::dispatch_view`].
     pub fn dispatch(
+        &mut self,
+        sender: Address,
+        selector: [u8; 4],
+        a: Args<'_>,
+    ) -> Option<ArbResult> {
+        if let Some(out) = self.dispatch_admin(sender, selector, a) {
+            return Some(out);
+        }
+        self.dispatch_view(selector, a)
+    }
+
+    /// The common functions a tokenizer serves itself: the writes (pause, roles, the
+    /// attestation component's governance), `paused`, `isDocumentComplete`. A tokenizer that
+    /// runs its views in a lens routes [`VIEW_SELECTORS`] there instead.
+    pub fn dispatch_admin(
         &mut self,
         sender: Address,
         selector: [u8; 4],
@@ -1192,28 +1208,6 @@ impl TokenizerBase {
                 run(self.set_paused(sender, selector == pauseCall::SELECTOR))
             }
             pausedCall::SELECTOR => ret(self.paused().into()),
-            VERSIONCall::SELECTOR | getVersionCall::SELECTOR => ret(VERSION.into()),
-            documentRegistryCall::SELECTOR => ret(self.document_registry.get().into()),
-            easCall::SELECTOR => ret(self.eas.get().into()),
-            trustedForwarderCall::SELECTOR => ret(self.trusted_forwarder.get().into()),
-            isTrustedForwarderCall::SELECTOR => ret(erc2771::is_trusted_forwarder(
-                self.trusted_forwarder.get(),
-                arg!(a.address(0)),
-            )
-            .into()),
-            trustRegistryCall::SELECTOR => ret(self.trust_registry.get().into()),
-            credentialSchemaCall::SELECTOR => ret(self.credential_schema.get().into()),
-            MAX_ENCRYPTED_LABEL_LENGTHCall::SELECTOR => ret(U256::from(MAX_LABEL).into()),
-            MAX_TOKENS_PER_DOCUMENTCall::SELECTOR => ret(U256::from(MAX_TOKENS).into()),
-            CAPABILITY_CLAIM_TOKENCall::SELECTOR => ret(CORE_CLAIM.into()),
-            GOVERNOR_ROLECall::SELECTOR => ret(GOVERNOR_ROLE.into()),
-            OPERATOR_ROLECall::SELECTOR => ret(OPERATOR_ROLE.into()),
-            DEFAULT_ADMIN_ROLECall::SELECTOR => ret(DEFAULT_ADMIN_ROLE.into()),
-            hasRoleCall::SELECTOR => ret(self
-                .access
-                .has_role(arg!(a.word(0)), arg!(a.address(1)))
-                .into()),
-            getRoleAdminCall::SELECTOR => ret(self.access.get_role_admin(arg!(a.word(0))).into()),
             grantRoleCall::SELECTOR | revokeRoleCall::SELECTOR => {
                 let (role, account) = (arg!(a.word(0)), arg!(a.address(1)));
                 run((|| {
@@ -1240,12 +1234,76 @@ impl TokenizerBase {
             _ => {
                 return self
                     .attestation
-                    .dispatch(&mut self.access, sender, selector, a)
+                    .dispatch_admin(&mut self.access, sender, selector, a)
             }
         };
         Some(out)
     }
+
+    /// The common views of [`VIEW_SELECTORS`]: configuration, constants, role reads and the
+    /// attestation component's views. `None` for any other selector.
+    pub fn dispatch_view(&self, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
+        macro_rules! arg {
+            ($e:expr) => {
+                match $e {
+                    Some(v) => v,
+                    None => return Some(Err(Vec::new())),
+                }
+            };
+        }
+        let ret = |t: Token<'_>| Ok(returns(&[t]));
+        let out = match selector {
+            VERSIONCall::SELECTOR | getVersionCall::SELECTOR => ret(VERSION.into()),
+            documentRegistryCall::SELECTOR => ret(self.document_registry.get().into()),
+            easCall::SELECTOR => ret(self.eas.get().into()),
+            trustedForwarderCall::SELECTOR => ret(self.trusted_forwarder.get().into()),
+            isTrustedForwarderCall::SELECTOR => ret(erc2771::is_trusted_forwarder(
+                self.trusted_forwarder.get(),
+                arg!(a.address(0)),
+            )
+            .into()),
+            trustRegistryCall::SELECTOR => ret(self.trust_registry.get().into()),
+            credentialSchemaCall::SELECTOR => ret(self.credential_schema.get().into()),
+            MAX_ENCRYPTED_LABEL_LENGTHCall::SELECTOR => ret(U256::from(MAX_LABEL).into()),
+            MAX_TOKENS_PER_DOCUMENTCall::SELECTOR => ret(U256::from(MAX_TOKENS).into()),
+            CAPABILITY_CLAIM_TOKENCall::SELECTOR => ret(CORE_CLAIM.into()),
+            GOVERNOR_ROLECall::SELECTOR => ret(GOVERNOR_ROLE.into()),
+            OPERATOR_ROLECall::SELECTOR => ret(OPERATOR_ROLE.into()),
+            DEFAULT_ADMIN_ROLECall::SELECTOR => ret(DEFAULT_ADMIN_ROLE.into()),
+            hasRoleCall::SELECTOR => ret(self
+                .access
+                .has_role(arg!(a.word(0)), arg!(a.address(1)))
+                .into()),
+            getRoleAdminCall::SELECTOR => ret(self.access.get_role_admin(arg!(a.word(0))).into()),
+            _ => return self.attestation.dispatch_view(selector, a),
+        };
+        Some(out)
+    }
 }
+
+const OWN_VIEW_SELECTORS: [[u8; 4]; 16] = [
+    VERSIONCall::SELECTOR,
+    getVersionCall::SELECTOR,
+    documentRegistryCall::SELECTOR,
+    easCall::SELECTOR,
+    trustedForwarderCall::SELECTOR,
+    isTrustedForwarderCall::SELECTOR,
+    trustRegistryCall::SELECTOR,
+    credentialSchemaCall::SELECTOR,
+    MAX_ENCRYPTED_LABEL_LENGTHCall::SELECTOR,
+    MAX_TOKENS_PER_DOCUMENTCall::SELECTOR,
+    CAPABILITY_CLAIM_TOKENCall::SELECTOR,
+    GOVERNOR_ROLECall::SELECTOR,
+    OPERATOR_ROLECall::SELECTOR,
+    DEFAULT_ADMIN_ROLECall::SELECTOR,
+    hasRoleCall::SELECTOR,
+    getRoleAdminCall::SELECTOR,
+];
+
+/// The selectors [`TokenizerBase::dispatch_view`] serves (the attestation component's
+/// [`attestation::VIEW_SELECTORS`] included).
+pub const VIEW_SELECTORS: [[u8; 4]; OWN_VIEW_SELECTORS.len() + attestation::VIEW_SELECTORS.len()] =
+    integra_primitives::erc165::concat_selectors(&OWN_VIEW_SELECTORS, &attestation::VIEW_SELECTORS);
 
 /// Malformed argument: revert with empty data, as Solidity's decoder does (tokenizer routers).
 #[macro_export]

@@ -49,9 +49,12 @@ use alloc::{vec, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_primitives::{
-    abi::{emit, encode_error, returns, Args, Token},
-    compact_errors, reentrant_entrypoint,
+    abi::{emit, encode_error, Args, Token},
+    calls::{self, Kind},
+    compact_errors,
 };
+#[cfg(feature = "contract")]
+use integra_primitives::reentrant_entrypoint;
 pub use integra_tokenizer_base as base;
 use integra_tokenizer_base::{
     arg, interface_arg, ret, run, token_type, AddressSet, Config, Error as BaseError,
@@ -101,6 +104,12 @@ mod iface {
             error ERC1155InvalidArrayLength(uint256 idsLength, uint256 valuesLength);
             #[derive(Debug, PartialEq, Eq)]
             error InvalidReceiverWithReason(string reason);
+            /// The constructor's `lens` is 0 or has no code.
+            #[derive(Debug, PartialEq, Eq)]
+            error InvalidLens(address lens);
+            /// The lens entry was called by `caller`, not by the tokenizer itself.
+            #[derive(Debug, PartialEq, Eq)]
+            error LensEntryForbidden(address caller);
 
             function balanceOfBatch(address[] accounts, uint256[] ids) external view returns (uint256[] memory);
             function setApprovalForAll(address operator, bool approved) external;
@@ -114,6 +123,8 @@ mod iface {
             function exists(uint256 id) external view returns (bool);
             function tokenRefOf(uint256 id) external view returns (bytes32 integraHash, uint256 slot);
             function globalIdOf(bytes32 integraHash, uint256 slot) external view returns (uint256);
+            /// The view lens this tokenizer's views run in (fixed at construction).
+            function lens() external view returns (address);
         }
     }
 }
@@ -226,9 +237,16 @@ pub struct MultiPartyTokenizer {
     refs: StorageMap<U256, TokenRef>,
     labels: StorageMap<U256, StorageMap<U256, StorageB256>>,
     holders: StorageMap<U256, AddressSet>,
+    /// The view lens (see [`lens`]); fixed at construction.
+    lens: StorageAddress,
 }
 
-reentrant_entrypoint!(MultiPartyTokenizer);
+// SAFETY: the contract's (and the lens's) top-level storage, at slot 0.
+unsafe impl TopLevelStorage for MultiPartyTokenizer {}
+
+// The tokenizer's entrypoint; the lens links this crate without it.
+#[cfg(feature = "contract")]
+reentrant_entrypoint!(@entry MultiPartyTokenizer, MultiPartyTokenizer);
 
 /// A slot as the views report it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -261,12 +279,26 @@ fn u16_of(v: alloy_primitives::Uint<16, 1>) -> usize {
 }
 
 impl MultiPartyTokenizer {
-    /// Deploys the tokenizer (spec 11 §3 `initialize`).
+    /// Deploys the tokenizer (spec 11 §3 `initialize`) with its view lens.
     ///
     /// # Errors
-    /// As [`TokenizerBase::initialize`].
-    pub fn constructor(&mut self, config: &Config) -> Res<()> {
+    /// `InvalidLens(lens)` when `lens` is 0 or has no code; then as
+    /// [`TokenizerBase::initialize`].
+    pub fn constructor(&mut self, config: &Config, lens: Address) -> Res<()> {
+        if lens.is_zero() || !calls::has_code(self.vm(), lens) {
+            return Err(Error::Raw(encode_error(
+                InvalidLens::SELECTOR,
+                &[lens.into()],
+            )));
+        }
+        self.lens.set(lens);
         Ok(self.base.initialize(config)?)
+    }
+
+    /// The view lens.
+    #[must_use]
+    pub fn lens(&self) -> Address {
+        self.lens.get()
     }
 
     /// The state of `(h, s)`.
@@ -518,97 +550,11 @@ impl MultiPartyTokenizer {
         }
     }
 
-    fn label_of(&self, h: B256, s: U256) -> Vec<u8> {
-        let slot = self.slots.getter(h);
-        let slot = slot.getter(s);
-        let len = u16_of(slot.label_len.get());
-        let gid = U256::from(slot.global_id.get().as_limbs()[0]);
-        let words = self.labels.getter(gid);
-        let mut out = Vec::with_capacity(len.div_ceil(32) * 32);
-        for i in 0..len.div_ceil(32) {
-            out.extend_from_slice(words.get(U256::from(i)).as_slice());
-        }
-        out.truncate(len);
-        out
-    }
-
-    /// Slots whose bit is set in `bits`, ascending.
-    fn slots_of(bits: U256) -> Vec<U256> {
-        (1..=MAX_TOKENS)
-            .map(U256::from)
-            .filter(|s| !(bits & bit(*s)).is_zero())
-            .collect()
-    }
-
-    // ------------------------------------------------------------ views
-
-    /// `balanceOf(a, h)`: Σ balances over the record's reserved or claimed slots.
-    #[must_use]
-    pub fn balance_of_record(&self, a: Address, h: B256) -> U256 {
-        let (reserved, claimed) = self.bitmaps(h);
-        Self::slots_of(reserved | claimed)
-            .into_iter()
-            .fold(U256::ZERO, |acc, s| {
-                acc.saturating_add(self.erc1155.balance_of(a, self.slot(h, s).global_id))
-            })
-    }
-
-    /// `balanceOfDocumentToken(a, h, s)`: the balance of the slot's global id (0 if unassigned
-    /// or out of range).
-    #[must_use]
-    pub fn balance_of_document_token(&self, a: Address, h: B256, s: U256) -> U256 {
-        if !Self::in_range(s) {
-            return U256::ZERO;
-        }
-        let gid = self.slot(h, s).global_id;
-        if gid.is_zero() {
-            return U256::ZERO;
-        }
-        self.erc1155.balance_of(a, gid)
-    }
-
-    /// `tokenRefOf(gid)`.
+    /// `tokenRefOf(gid)`: the `(record, slot)` of a global id.
     #[must_use]
     pub fn token_ref(&self, gid: U256) -> (B256, U256) {
         let r = self.refs.getter(gid);
         (r.integra_hash.get(), U256::from(r.slot.get().as_limbs()[0]))
-    }
-
-    /// `getTokenInfo(h, s)`, encoded.
-    ///
-    /// # Errors
-    /// None: always `Ok`.
-    pub fn token_info(&self, h: B256, s: U256) -> ArbResult {
-        let st = self.slot(h, s);
-        let holders: Vec<B256> = if st.global_id.is_zero() {
-            vec![]
-        } else {
-            self.holders
-                .getter(st.global_id)
-                .to_vec()
-                .iter()
-                .map(Address::into_word)
-                .collect()
-        };
-        let label = self.label_of(h, s);
-        let unclaimed = st.reserved && !st.claimed;
-        let fields = [
-            (if st.global_id.is_zero() {
-                B256::ZERO
-            } else {
-                h
-            })
-            .into(),
-            s.into(),
-            (if st.claimed { st.amount } else { U256::ZERO }).into(),
-            (if unclaimed { st.amount } else { U256::ZERO }).into(),
-            Token::Words(&holders),
-            Token::Bytes(&label),
-            (if unclaimed { st.party } else { Address::ZERO }).into(),
-            st.claimed.into(),
-            (if st.claimed { st.party } else { Address::ZERO }).into(),
-        ];
-        Ok(returns(&[Token::Tuple(&fields)]))
     }
 
     /// ERC-1155 `safeTransferFrom` / `safeBatchTransferFrom` for `msg.sender`, keeping the
@@ -666,6 +612,8 @@ impl MultiPartyTokenizer {
     }
 }
 
+// The tokenizer's router; the lens routes through its own.
+#[cfg(feature = "contract")]
 integra_primitives::compact_router!(MultiPartyTokenizer, dispatch, constructor(s, a) {
     let addr = |i| a.address(i).ok_or_else(Vec::new);
     let word = |i| a.word(i).ok_or_else(Vec::new);
@@ -681,7 +629,7 @@ integra_primitives::compact_router!(MultiPartyTokenizer, dispatch, constructor(s
         eas: addr(8)?,
         trusted_forwarder: addr(9)?,
     };
-    s.constructor(&config).map_err(Vec::from)
+    s.constructor(&config, addr(10)?).map_err(Vec::from)
 });
 
 /// Reads a `uint256[]` / `address[]` argument as words.
@@ -690,9 +638,93 @@ fn words(a: Args<'_>, i: usize) -> Option<Vec<B256>> {
     (0..n).map(|j| body.word(j)).collect()
 }
 
-integra_tokenizer_base::tokenizer_dispatch!(MultiPartyTokenizer, dispatch_view, dispatch_write);
+/// Selector of the private lens entry: `LENS_ENTRY ‖ original calldata`. Only the tokenizer
+/// itself may call it (from [`forward_to_lens`], in a static call); not in the ABI.
+pub const LENS_ENTRY: [u8; 4] = {
+    let h = stylus_sdk::keccak_const::Keccak256::new()
+        .update(b"MultiPartyTokenizer.lensEntry")
+        .finalize();
+    [h[0], h[1], h[2], h[3]]
+};
 
-#[allow(clippy::too_many_lines)] // one arm per external view
+/// A view of [`views::SELECTORS`]: `STATICCALL` to this contract's [`LENS_ENTRY`] with the
+/// original calldata; its return or revert data come back unchanged.
+///
+/// # Errors
+/// The view's revert data.
+pub fn forward_to_lens(s: &MultiPartyTokenizer, selector: [u8; 4], input: &[u8]) -> ArbResult {
+    let mut data = Vec::with_capacity(8 + input.len());
+    data.extend_from_slice(&LENS_ENTRY);
+    data.extend_from_slice(&selector);
+    data.extend_from_slice(input);
+    let vm = s.vm();
+    calls::call_limited(
+        vm,
+        Kind::Static,
+        vm.contract_address(),
+        &data,
+        u64::MAX,
+        usize::MAX,
+    )
+}
+
+/// [`LENS_ENTRY`]: for the tokenizer itself only, `DELEGATECALL`s the lens with `calldata` (the
+/// original call), so the lens's views read this contract's storage — inside the static frame
+/// [`forward_to_lens`] opened, where no write can succeed.
+///
+/// # Errors
+/// `LensEntryForbidden(caller)` for any other caller; the view's revert data.
+pub fn enter_lens(s: &MultiPartyTokenizer, calldata: &[u8]) -> ArbResult {
+    let vm = s.vm();
+    let caller = vm.msg_sender();
+    if caller != vm.contract_address() {
+        return Err(encode_error(
+            LensEntryForbidden::SELECTOR,
+            &[caller.into()],
+        ));
+    }
+    calls::call_limited(
+        vm,
+        Kind::Delegate,
+        s.lens.get(),
+        calldata,
+        u64::MAX,
+        usize::MAX,
+    )
+}
+
+/// The router: no value; the views of [`views::SELECTORS`] through the lens; the lens entry;
+/// then the tokenizer's own functions ([`dispatch_local`]).
+pub fn dispatch(s: &mut MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
+    if !s.vm().msg_value().is_zero() {
+        return Some(Err(Vec::new()));
+    }
+    if views::SELECTORS.contains(&selector) {
+        return Some(forward_to_lens(s, selector, a.0));
+    }
+    if selector == LENS_ENTRY {
+        return Some(enter_lens(s, a.0));
+    }
+    dispatch_local(s, selector, a)
+}
+
+/// The functions whose code is in the tokenizer: the token standard's views, the writes and the
+/// base's functions. `None` for the lens's views and unknown selectors.
+pub fn dispatch_local(
+    s: &mut MultiPartyTokenizer,
+    selector: [u8; 4],
+    a: Args<'_>,
+) -> Option<ArbResult> {
+    if let Some(out) = dispatch_view(s, selector, a) {
+        return Some(out);
+    }
+    let sender = s.base.sender_of(a.0);
+    if let Some(out) = dispatch_write(s, selector, a, sender) {
+        return Some(out);
+    }
+    s.base.dispatch_admin(sender, selector, a)
+}
+
 fn dispatch_view(s: &MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
     use ITokenizerBase as B;
     let out = match selector {
@@ -700,62 +732,7 @@ fn dispatch_view(s: &MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Opt
             .erc1155
             .balance_of(arg!(a.address(0)), arg!(a.u256(1)))
             .into()]),
-        B::balanceOf_1Call::SELECTOR => ret(&[s
-            .balance_of_record(arg!(a.address(0)), arg!(a.word(1)))
-            .into()]),
-        B::balanceOfDocumentTokenCall::SELECTOR => ret(&[s
-            .balance_of_document_token(arg!(a.address(0)), arg!(a.word(1)), arg!(a.u256(2)))
-            .into()]),
-        B::getTokenInfoCall::SELECTOR => s.token_info(arg!(a.word(0)), arg!(a.u256(1))),
-        B::getEncryptedLabelCall::SELECTOR => {
-            let (h, slot) = (arg!(a.word(0)), arg!(a.u256(1)));
-            let label = if MultiPartyTokenizer::in_range(slot) {
-                s.label_of(h, slot)
-            } else {
-                Vec::new()
-            };
-            ret(&[Token::Bytes(&label)])
-        }
-        B::getAllEncryptedLabelsCall::SELECTOR => {
-            let h = arg!(a.word(0));
-            let slots = MultiPartyTokenizer::slots_of(s.bitmaps(h).0);
-            let labels: Vec<Vec<u8>> = slots.iter().map(|slot| s.label_of(h, *slot)).collect();
-            let ids: Vec<B256> = slots.iter().map(|x| B256::from(*x)).collect();
-            let items: Vec<Token<'_>> = labels.iter().map(|l| Token::Bytes(l)).collect();
-            ret(&[Token::Words(&ids), Token::Array(&items)])
-        }
-        B::getReservedTokensCall::SELECTOR => {
-            let (h, r) = (arg!(a.word(0)), arg!(a.address(1)));
-            let (reserved, claimed) = s.bitmaps(h);
-            let ids: Vec<B256> = MultiPartyTokenizer::slots_of(reserved & !claimed)
-                .into_iter()
-                .filter(|slot| s.slot(h, *slot).party == r)
-                .map(B256::from)
-                .collect();
-            ret(&[Token::Words(&ids)])
-        }
-        B::getClaimStatusCall::SELECTOR => {
-            let st = s.slot(arg!(a.word(0)), arg!(a.u256(1)));
-            if st.claimed {
-                ret(&[true.into(), st.party.into()])
-            } else {
-                ret(&[false.into(), Address::ZERO.into()])
-            }
-        }
         B::tokenTypeCall::SELECTOR => ret(&[token_type::ERC1155.into()]),
-        B::tokensOfCall::SELECTOR | B::tokensOfPagedCall::SELECTOR => {
-            let account = arg!(a.address(0));
-            let page = if selector == B::tokensOfPagedCall::SELECTOR {
-                Some((arg!(a.u256(1)), arg!(a.u256(2))))
-            } else {
-                None
-            };
-            Ok(s.base.tokens_of(account, page, |gid| {
-                let (h, slot) = s.token_ref(gid);
-                (h, slot, s.erc1155.balance_of(account, gid))
-            }))
-        }
-        B::getDocumentHashCall::SELECTOR => ret(&[s.token_ref(arg!(a.u256(0))).0.into()]),
         B::supportsInterfaceCall::SELECTOR => {
             ret(&[MultiPartyTokenizer::supports_interface(arg!(interface_arg(a))).into()])
         }
@@ -788,29 +765,6 @@ fn dispatch_view(s: &MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Opt
             .is_approved_for_all(arg!(a.address(0)), arg!(a.address(1)))
             .into()]),
         uriCall::SELECTOR => ret(&[s.base.base_uri().as_str().into()]),
-        totalSupplyCall::SELECTOR | existsCall::SELECTOR => {
-            let (h, slot) = s.token_ref(arg!(a.u256(0)));
-            let st = s.slot(h, slot);
-            let supply = if st.claimed { st.amount } else { U256::ZERO };
-            if selector == existsCall::SELECTOR {
-                ret(&[(!supply.is_zero()).into()])
-            } else {
-                ret(&[supply.into()])
-            }
-        }
-        tokenRefOfCall::SELECTOR => {
-            let (h, slot) = s.token_ref(arg!(a.u256(0)));
-            ret(&[h.into(), slot.into()])
-        }
-        globalIdOfCall::SELECTOR => {
-            let (h, slot) = (arg!(a.word(0)), arg!(a.u256(1)));
-            let gid = if MultiPartyTokenizer::in_range(slot) {
-                s.slot(h, slot).global_id
-            } else {
-                U256::ZERO
-            };
-            ret(&[gid.into()])
-        }
         _ => return None,
     };
     Some(out)
@@ -887,6 +841,8 @@ fn dispatch_write(
     };
     Some(out)
 }
+
+pub mod views;
 
 #[cfg(test)]
 mod tests;
