@@ -84,13 +84,16 @@ fn deploy_with_schema<'a>(
     let chain = deploy_registries(reg, comp, prov, gov, tok.address());
     let schema = schema.unwrap_or(chain.credential);
     tok.sender(gov)
-        .constructor(&config(
-            gov,
-            reg.address(),
-            comp.address(),
-            chain.eas.address(),
-            schema,
-        ))
+        .constructor(
+            &config(
+                gov,
+                reg.address(),
+                comp.address(),
+                chain.eas.address(),
+                schema,
+            ),
+            lens_stand_in(reg),
+        )
         .unwrap();
     World { tok, reg, chain }
 }
@@ -134,9 +137,17 @@ impl World<'_> {
             .motsu_res()
     }
 
+    /// The call as the deployed pair answers it: the lens's views ([`views::SELECTORS`]) through
+    /// the lens's router on the tokenizer's storage (what the tokenizer's static self-call and
+    /// delegate call run; motsu's delegate call would not run on the tokenizer's storage, and
+    /// the routing itself is proven at WASM level), the rest through the tokenizer's router.
     fn call(&self, sender: Address, calldata: &[u8]) -> ArbResult {
         let selector: [u8; 4] = calldata[..4].try_into().unwrap();
-        dispatch(&mut self.tok.sender(sender), selector, Args(&calldata[4..])).expect("routed")
+        let a = Args(&calldata[4..]);
+        if views::SELECTORS.contains(&selector) {
+            return views::dispatch(&self.tok.sender(sender), selector, a).expect("lens view");
+        }
+        dispatch(&mut self.tok.sender(sender), selector, a).expect("routed")
     }
 
     fn view<C: SolCall>(&self, c: &C) -> C::Return {
@@ -153,6 +164,12 @@ impl World<'_> {
             .filter(|l| l.topics()[0] == E::SIGNATURE_HASH)
             .count()
     }
+}
+
+/// The constructor's `lens` in motsu: a contract with code. The lens's code is
+/// [`views::dispatch`], which [`World::call`] runs directly on the tokenizer's storage.
+fn lens_stand_in(reg: &Contract<IntegraDocumentRegistry>) -> Address {
+    reg.address()
 }
 
 macro_rules! world {
@@ -834,4 +851,163 @@ fn uri_and_interfaces(
     ]);
     assert_eq!(erc1155, ERC1155_INTERFACE_ID);
     assert_eq!(uriCall::SELECTOR, ERC1155_METADATA_URI_INTERFACE_ID);
+}
+
+/// The constructor's new argument: a lens that is 0 or has no code is refused before anything
+/// is set; a lens with code is kept and reported by `lens()`.
+#[motsu::test]
+fn constructor_refuses_a_zero_or_codeless_lens(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+) {
+    let chain = deploy_registries(&reg, &comp, &prov, gov, tok.address());
+    let c = config(
+        gov,
+        reg.address(),
+        comp.address(),
+        chain.eas.address(),
+        chain.credential,
+    );
+    let codeless = Address::repeat_byte(0x44);
+    for lens in [Address::ZERO, codeless] {
+        assert_error(tok.sender(gov).constructor(&c, lens), InvalidLens { lens });
+        assert_eq!(tok.sender(gov).lens(), Address::ZERO);
+        let has_role = B::hasRoleCall {
+            role: integra_primitives::roles::GOVERNOR_ROLE,
+            account: gov,
+        }
+        .abi_encode();
+        let out = views::dispatch(
+            &tok.sender(gov),
+            B::hasRoleCall::SELECTOR,
+            Args(&has_role[4..]),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(out, B256::ZERO.to_vec(), "no role granted");
+    }
+    tok.sender(gov).constructor(&c, reg.address()).unwrap();
+    assert_eq!(tok.sender(gov).lens(), reg.address());
+}
+
+/// The private lens entry serves the tokenizer itself only: any other caller gets
+/// `LensEntryForbidden(caller)`, whatever the wrapped call.
+#[motsu::test]
+fn lens_entry_refuses_every_caller_but_the_tokenizer(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    bob: Address,
+) {
+    let w = world!(tok, reg, comp, prov, gov);
+    for inner in [
+        B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: u(1),
+        }
+        .abi_encode(),
+        B::pauseCall {}.abi_encode(),
+        Vec::new(),
+    ] {
+        let mut data = LENS_ENTRY.to_vec();
+        data.extend_from_slice(&inner);
+        for caller in [bob, gov, reg.address(), Address::ZERO] {
+            assert_error(w.call(caller, &data), LensEntryForbidden { caller });
+        }
+    }
+    assert!(!w.tok.sender(gov).base.paused());
+}
+
+/// Every function of the ABI is served by exactly one side: the lens ([`views::SELECTORS`],
+/// which the tokenizer forwards) or the tokenizer's own code ([`dispatch_local`]); the private
+/// entry collides with none of them.
+#[motsu::test]
+fn every_selector_is_served_by_exactly_one_side(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    bob: Address,
+) {
+    use integra_tokenizer_base::attestation::IAttestationAccessControl::IAttestationAccessControlCalls;
+    let w = world!(tok, reg, comp, prov, gov);
+    let args = [0u8; 256];
+    let all: Vec<[u8; 4]> = B::ITokenizerBaseCalls::SELECTORS
+        .iter()
+        .chain(IMultiPartyTokenizerCalls::SELECTORS)
+        .chain(IAttestationAccessControlCalls::SELECTORS)
+        .copied()
+        .collect();
+    for selector in &all {
+        let lens = views::dispatch(&w.tok.sender(bob), *selector, Args(&args)).is_some();
+        let local = dispatch_local(&mut w.tok.sender(bob), *selector, Args(&args)).is_some();
+        assert!(
+            lens != local,
+            "{} lens {lens} tokenizer {local}",
+            alloy_primitives::hex::encode(selector)
+        );
+        assert_eq!(lens, views::SELECTORS.contains(selector));
+        assert_ne!(*selector, LENS_ENTRY);
+    }
+    for selector in views::SELECTORS {
+        assert!(all.contains(&selector), "{selector:02x?} not in the ABI");
+    }
+    // The token standard's views and completion stay in the tokenizer.
+    for kept in [
+        B::balanceOf_0Call::SELECTOR,
+        balanceOfBatchCall::SELECTOR,
+        isApprovedForAllCall::SELECTOR,
+        uriCall::SELECTOR,
+        B::supportsInterfaceCall::SELECTOR,
+        B::tokenTypeCall::SELECTOR,
+        B::isDocumentCompleteCall::SELECTOR,
+        B::pausedCall::SELECTOR,
+    ] {
+        assert!(!views::SELECTORS.contains(&kept));
+    }
+}
+
+/// The base's and the attestation component's views answer from the lens with the
+/// tokenizer's configuration.
+#[motsu::test]
+fn configuration_views_answer_from_the_lens(
+    tok: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+) {
+    use integra_tokenizer_base::attestation as A;
+    let w = world!(tok, reg, comp, prov, gov);
+    assert_eq!(w.view(&lensCall {})._0, reg.address());
+    assert_eq!(w.view(&B::documentRegistryCall {})._0, reg.address());
+    assert_eq!(w.view(&B::easCall {})._0, w.chain.eas.address());
+    assert_eq!(w.view(&B::trustRegistryCall {})._0, TRUST_REGISTRY);
+    assert_eq!(w.view(&B::credentialSchemaCall {})._0, w.chain.credential);
+    assert_eq!(w.view(&B::VERSIONCall {})._0, integra_primitives::VERSION);
+    assert_eq!(w.view(&B::MAX_TOKENS_PER_DOCUMENTCall {})._0, u(100));
+    assert!(
+        w.view(&B::hasRoleCall {
+            role: integra_primitives::roles::GOVERNOR_ROLE,
+            account: gov
+        })
+        ._0
+    );
+    assert_eq!(
+        w.view(&A::getCurrentProviderCall {
+            documentHash: h(1)
+        })
+        ._0,
+        provider_id()
+    );
+    assert_eq!(w.view(&A::providerRegistryCall {})._0, comp.address());
+    assert_eq!(w.view(&A::capabilityNamespaceCall {})._0, NAMESPACE);
+    let info = w.view(&A::getGovernanceInfoCall {});
+    assert_eq!((info.stage, info.governor), (0, gov));
 }
