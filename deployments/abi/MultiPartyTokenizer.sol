@@ -36,11 +36,13 @@ interface IMultiPartyTokenizer {
     error ExpectedPause();
     error InvalidAmount(uint256 amount);
     error InvalidCapability(uint256 capability);
+    error InvalidLens(address lens);
     error InvalidProcessHash();
     error InvalidProviderId();
     error InvalidReceiverWithReason(string reason);
     error InvalidStageTransition(uint8 fromStage, uint8 toStage);
     error InvalidTokenId(uint256 tokenId);
+    error LensEntryForbidden(address caller);
     error NoCapability(address user, bytes32 documentHash, uint256 requiredCapability);
     error NotReservedForYou(address caller, address reservedFor);
     error NotSupported();
@@ -120,6 +122,7 @@ interface IMultiPartyTokenizer {
     function isApprovedForAll(address account, address operator) external view returns (bool);
     function isDocumentComplete(bytes32 integraHash) external view returns (bool);
     function isTrustedForwarder(address forwarder) external view returns (bool);
+    function lens() external view returns (address);
     function ossify() external;
     function pause() external;
     function paused() external view returns (bool);

@@ -78,6 +78,8 @@ pub struct Deployed {
     pub provider: Address,
     /// The CLAIM schema's UID (resolver: `TokenClaimResolver`).
     pub claim_schema: B256,
+    /// The tokenizer's view lens (`MultiPartyTokenizer`), else 0.
+    pub lens: Address,
 }
 
 /// The default provider id the tokenizer is built with.
@@ -134,13 +136,72 @@ pub fn setup_shares() -> Result<Deployed, ArtifactError> {
     })
 }
 
+/// The same world with a `MultiPartyTokenizer` (constructor: base URI "ipfs://roles/", no
+/// trust registry, no forwarder) and its view lens `integra-multi-party-lens`, deployed first.
+///
+/// # Errors
+/// If an artifact is missing or a deployment step fails.
+pub fn setup_multi_party() -> Result<Deployed, ArtifactError> {
+    setup_multi_party_with_lens("integra-multi-party-lens")
+}
+
+/// [`setup_multi_party`] with the contract crate `lens` (deployed without a constructor call)
+/// as the tokenizer's lens.
+///
+/// # Errors
+/// If an artifact is missing or a deployment step fails.
+pub fn setup_multi_party_with_lens(lens: &str) -> Result<Deployed, ArtifactError> {
+    let wasm = crate::artifact(lens)?;
+    setup_in(
+        "integra-multi-party-tokenizer",
+        |world| {
+            world
+                .vm
+                .deploy(GOVERNOR, &wasm)
+                .map_err(|e| ArtifactError(e.to_string()))
+        },
+        |registry, components, lens| multi_party_args(registry, components, lens),
+    )
+}
+
+/// The `MultiPartyTokenizer`'s constructor arguments with the document registry, the component
+/// registry and `lens`.
+#[must_use]
+pub fn multi_party_args(registry: Address, components: Address, lens: Address) -> Vec<u8> {
+    (
+        String::from("ipfs://roles/"),
+        GOVERNOR,
+        registry,
+        NAMESPACE,
+        components,
+        provider_id(),
+        B256::ZERO,
+        Address::ZERO,
+        Address::ZERO,
+        Address::ZERO,
+        lens,
+    )
+        .abi_encode_params()
+}
+
 /// The world with the tokenizer crate `name` deployed with the constructor arguments
 /// `tokenizer_args(documentRegistry, componentRegistry)`.
 fn setup_with(
     name: &str,
     tokenizer_args: impl FnOnce(Address, Address) -> Vec<u8>,
 ) -> Result<Deployed, ArtifactError> {
+    setup_in(name, |_| Ok(Address::ZERO), |r, c, _| tokenizer_args(r, c))
+}
+
+/// [`setup_with`], with a contract deployed by `pre` before the tokenizer (its lens) whose
+/// address is passed to `tokenizer_args` and kept in [`Deployed::lens`].
+fn setup_in(
+    name: &str,
+    pre: impl FnOnce(&mut World) -> Result<Address, ArtifactError>,
+    tokenizer_args: impl FnOnce(Address, Address, Address) -> Vec<u8>,
+) -> Result<Deployed, ArtifactError> {
     let mut world = World::new();
+    let lens = pre(&mut world)?;
     let (components, _) = world.deploy("integra-registry", GOVERNOR, &GOVERNOR.abi_encode())?;
     let args = (
         GOVERNOR,
@@ -158,7 +219,7 @@ fn setup_with(
     let (tokenizer, _) = world.deploy_with(
         name,
         GOVERNOR,
-        &tokenizer_args(registry, components),
+        &tokenizer_args(registry, components, lens),
         &rules(),
     )?;
     ok(
@@ -218,6 +279,7 @@ fn setup_with(
         eas,
         provider,
         claim_schema,
+        lens,
     })
 }
 
@@ -331,6 +393,87 @@ pub fn reserve_anonymous_call(n: u8) -> reserveTokenAnonymousCall {
         amount: U256::from(1),
         encryptedLabel: vec![0xe7; 64].into(),
         processHash: B256::repeat_byte(0x9d),
+    }
+}
+
+/// The `MultiPartyTokenizer`'s ERC-1155 face (spec 11 §3.2), its record views and the lens's
+/// errors; apart from the NFT items above because ERC-1155 `balanceOf` and `TransferSingle`
+/// differ.
+pub mod multi_party {
+    use alloy_primitives::{Address, B256, U256};
+    use alloy_sol_types::sol;
+
+    sol! {
+        #[derive(Debug, PartialEq, Eq)]
+        struct TokenInfo {
+            bytes32 integraHash;
+            uint256 tokenId;
+            uint256 totalSupply;
+            uint256 reserved;
+            address[] holders;
+            bytes encryptedLabel;
+            address reservedFor;
+            bool claimed;
+            address claimedBy;
+        }
+        function balanceOf(address account, uint256 id) external view returns (uint256);
+        function balanceOf(address account, bytes32 integraHash) external view returns (uint256);
+        function balanceOfDocumentToken(address account, bytes32 integraHash, uint256 tokenId) external view returns (uint256);
+        function balanceOfBatch(address[] accounts, uint256[] ids) external view returns (uint256[] memory);
+        function safeTransferFrom(address from, address to, uint256 id, uint256 value, bytes data) external;
+        function getTokenInfo(bytes32 integraHash, uint256 tokenId) external view returns (TokenInfo memory);
+        function getAllEncryptedLabels(bytes32 integraHash) external view returns (uint256[] memory tokenIds, bytes[] memory labels);
+        function getReservedTokens(bytes32 integraHash, address recipient) external view returns (uint256[] memory);
+        function getClaimStatus(bytes32 integraHash, uint256 tokenId) external view returns (bool claimed, address claimedBy);
+        function tokensOfPaged(address account, uint256 offset, uint256 limit) external view returns (bytes32[] memory integraHashes, uint256[] memory tokenIds, uint256[] memory balances);
+        function totalSupply(uint256 id) external view returns (uint256);
+        function exists(uint256 id) external view returns (bool);
+        function tokenRefOf(uint256 id) external view returns (bytes32 integraHash, uint256 slot);
+        function globalIdOf(bytes32 integraHash, uint256 slot) external view returns (uint256);
+        function lens() external view returns (address);
+        function documentRegistry() external view returns (address);
+        function hasRole(bytes32 role, address account) external view returns (bool);
+        function getCurrentProvider(bytes32 documentHash) external view returns (bytes32);
+        function uri(uint256 id) external view returns (string memory);
+        function tokenType() external view returns (uint8);
+        #[derive(Debug, PartialEq, Eq)]
+        event TransferSingle(address indexed operator, address indexed from, address indexed to, uint256 id, uint256 value);
+        #[derive(Debug, PartialEq, Eq)]
+        error InvalidLens(address lens);
+        #[derive(Debug, PartialEq, Eq)]
+        error LensEntryForbidden(address caller);
+        #[derive(Debug, PartialEq, Eq)]
+        error NotReservedForYou(address caller, address reservedFor);
+        #[derive(Debug, PartialEq, Eq)]
+        error TokenAlreadyClaimed(bytes32 integraHash, uint256 tokenId);
+    }
+
+    /// `reserveToken(h_n, slot, recipient, 1)` with the `ANCHORS.md` processHash.
+    #[must_use]
+    pub fn reserve_call(n: u8, slot: u64, recipient: Address) -> super::reserveTokenCall {
+        super::reserveTokenCall {
+            integraHash: B256::repeat_byte(n),
+            tokenId: U256::from(slot),
+            recipient,
+            amount: U256::from(1),
+            processHash: B256::repeat_byte(0x9d),
+        }
+    }
+
+    /// `reserveTokenAnonymous(h_n, slot, 1, 64-byte label)` with the `ANCHORS.md` processHash.
+    #[must_use]
+    pub fn reserve_anonymous_call(n: u8, slot: u64) -> super::reserveTokenAnonymousCall {
+        super::reserveTokenAnonymousCall {
+            tokenId: U256::from(slot),
+            ..super::reserve_anonymous_call(n)
+        }
+    }
+
+    /// The private lens entry's selector (`keccak256("MultiPartyTokenizer.lensEntry")[..4]`).
+    #[must_use]
+    pub fn lens_entry() -> [u8; 4] {
+        let h = alloy_primitives::keccak256("MultiPartyTokenizer.lensEntry");
+        [h[0], h[1], h[2], h[3]]
     }
 }
 

@@ -20,6 +20,9 @@ use integra_tests::tokenizers::{
     AttestationTokenMismatch, DocumentComplete, RecipientMismatch, TokenClaimed, Transfer,
     WrongDocument, CAROL,
 };
+use integra_tests::tokenizers::{
+    multi_party as mp, multi_party_args, setup_multi_party, setup_multi_party_with_lens,
+};
 use integra_tests::{assert_reverted_with, docreg::ok, events};
 
 fn world() -> Deployed {
@@ -469,6 +472,482 @@ fn shares_claim_complete_and_transfer() {
         (held.integraHashes, held.tokenIds, held.balances),
         (vec![h1], vec![U256::ZERO], vec![U256::from(550)])
     );
+}
+
+// ---------------------------------------------------------------- MultiParty (ERC-1155)
+
+const CORE_CLAIM: u64 = 2;
+
+fn h(n: u8) -> B256 {
+    B256::repeat_byte(n)
+}
+
+/// A `MultiPartyTokenizer` with its lens; record 1 registered (owner `OWNER`, executor
+/// `EXECUTOR`); slot 1 reserved by the executor for Bob, slot 2 reserved anonymously by the
+/// owner (64-byte label); claim attestations for Bob (slot 1, by the owner) and Carol (slot 2,
+/// by the executor). Returns the world and the two UIDs.
+fn multi_party_world() -> (Deployed, B256, B256) {
+    let mut d = setup_multi_party().expect("multi-party world deploys");
+    d.register(1).unwrap();
+    let r = ok(
+        d.world
+            .send(EXECUTOR, d.tokenizer, &mp::reserve_call(1, 1, BOB)),
+        "reserve slot 1",
+    )
+    .unwrap();
+    let e = events::<TokenReserved>(&r.logs);
+    assert_eq!(e.len(), 1);
+    assert_eq!(
+        e[0],
+        TokenReserved {
+            integraHash: h(1),
+            tokenId: U256::from(1),
+            recipient: BOB,
+            amount: U256::from(1),
+            processHash: B256::repeat_byte(0x9d),
+            timestamp: e[0].timestamp,
+        }
+    );
+    assert!(!e[0].timestamp.is_zero());
+    let r = ok(
+        d.world
+            .send(OWNER, d.tokenizer, &mp::reserve_anonymous_call(1, 2)),
+        "reserve slot 2",
+    )
+    .unwrap();
+    let e = events::<TokenReservedAnonymous>(&r.logs);
+    assert_eq!(
+        e,
+        vec![TokenReservedAnonymous {
+            integraHash: h(1),
+            tokenId: U256::from(2),
+            amount: U256::from(1),
+            encryptedLabel: vec![0xe7; 64].into(),
+            processHash: B256::repeat_byte(0x9d),
+            timestamp: e[0].timestamp,
+        }]
+    );
+    let uid_bob = d
+        .attest_claim(OWNER, BOB, 1, 1, U256::from(CORE_CLAIM))
+        .unwrap();
+    let uid_carol = d
+        .attest_claim(EXECUTOR, CAROL, 1, 2, U256::from(CORE_CLAIM))
+        .unwrap();
+    (d, uid_bob, uid_carol)
+}
+
+/// Issue 7 point 6 for the ERC-1155 family: register, reserve (named and anonymous), attest,
+/// claim both parties, `DocumentComplete`, transfer — and every view answered through the
+/// tokenizer, its record and array views by the lens.
+#[test]
+#[allow(clippy::too_many_lines)] // one flow
+fn multi_party_register_reserve_attest_claim_complete_transfer() {
+    let (mut d, uid_bob, uid_carol) = multi_party_world();
+    let t = d.tokenizer;
+    // Reservations as the views (through the lens) report them.
+    assert_eq!(
+        d.world
+            .view(
+                t,
+                &mp::getReservedTokensCall {
+                    integraHash: h(1),
+                    recipient: BOB
+                }
+            )
+            ._0,
+        vec![U256::from(1)]
+    );
+    let labels = d
+        .world
+        .view(t, &mp::getAllEncryptedLabelsCall { integraHash: h(1) });
+    assert_eq!(labels.tokenIds, vec![U256::from(1), U256::from(2)]);
+    assert_eq!(labels.labels[0].len(), 0);
+    assert_eq!(labels.labels[1].as_ref(), &[0xe7; 64][..]);
+    let info = d.world.view(
+        t,
+        &mp::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: U256::from(2),
+        },
+    );
+    assert_eq!(
+        info._0,
+        mp::TokenInfo {
+            integraHash: h(1),
+            tokenId: U256::from(2),
+            totalSupply: U256::ZERO,
+            reserved: U256::from(1),
+            holders: vec![],
+            encryptedLabel: vec![0xe7; 64].into(),
+            reservedFor: Address::ZERO,
+            claimed: false,
+            claimedBy: Address::ZERO,
+        }
+    );
+    for slot in [1u64, 2] {
+        assert_eq!(
+            d.world
+                .view(
+                    t,
+                    &mp::globalIdOfCall {
+                        integraHash: h(1),
+                        slot: U256::from(slot)
+                    }
+                )
+                ._0,
+            U256::from(slot)
+        );
+        let r = d.world.view(t, &mp::tokenRefOfCall { id: U256::from(slot) });
+        assert_eq!((r.integraHash, r.slot), (h(1), U256::from(slot)));
+    }
+    // Carol cannot take Bob's named slot.
+    let r = d.world.send(CAROL, t, &claim_call(1, 1, uid_carol));
+    assert_reverted_with(
+        &r,
+        &mp::NotReservedForYou {
+            caller: CAROL,
+            reservedFor: BOB,
+        },
+    );
+    // Bob claims slot 1: party 1 of 2, no completion.
+    let r = ok(
+        d.world.send(BOB, t, &claim_call(1, 1, uid_bob)),
+        "claim slot 1",
+    )
+    .unwrap();
+    assert_eq!(
+        events::<mp::TransferSingle>(&r.logs),
+        vec![mp::TransferSingle {
+            operator: BOB,
+            from: Address::ZERO,
+            to: BOB,
+            id: U256::from(1),
+            value: U256::from(1),
+        }]
+    );
+    let claimed = events::<TokenClaimed>(&r.logs);
+    assert_eq!(
+        claimed,
+        vec![TokenClaimed {
+            integraHash: h(1),
+            tokenId: U256::from(1),
+            claimant: BOB,
+            capabilityAttestation: uid_bob,
+            processHash: B256::repeat_byte(0x9d),
+            timestamp: claimed[0].timestamp,
+        }]
+    );
+    assert!(events::<DocumentComplete>(&r.logs).is_empty());
+    assert!(
+        !d.world
+            .view(t, &isDocumentCompleteCall { integraHash: h(1) })
+            ._0
+    );
+    // A second claim of the same slot fails.
+    let again = d.world.send(BOB, t, &claim_call(1, 1, uid_bob));
+    assert_reverted_with(
+        &again,
+        &mp::TokenAlreadyClaimed {
+            integraHash: h(1),
+            tokenId: U256::from(1),
+        },
+    );
+    // Carol claims the anonymous slot 2: the record completes.
+    let r = ok(
+        d.world.send(CAROL, t, &claim_call(1, 2, uid_carol)),
+        "claim slot 2",
+    )
+    .unwrap();
+    assert_eq!(
+        events::<mp::TransferSingle>(&r.logs),
+        vec![mp::TransferSingle {
+            operator: CAROL,
+            from: Address::ZERO,
+            to: CAROL,
+            id: U256::from(2),
+            value: U256::from(1),
+        }]
+    );
+    let done = events::<DocumentComplete>(&r.logs);
+    assert_eq!(
+        done,
+        vec![DocumentComplete {
+            integraHash: h(1),
+            partyCount: U256::from(2),
+            processHash: B256::repeat_byte(0x9d),
+            timestamp: claimed[0].timestamp,
+        }]
+    );
+    assert!(
+        d.world
+            .view(t, &isDocumentCompleteCall { integraHash: h(1) })
+            ._0
+    );
+    // The claimed state through the lens.
+    let status = d.world.view(
+        t,
+        &mp::getClaimStatusCall {
+            integraHash: h(1),
+            tokenId: U256::from(1),
+        },
+    );
+    assert_eq!((status.claimed, status.claimedBy), (true, BOB));
+    assert_eq!(
+        d.world
+            .view(
+                t,
+                &mp::getTokenInfoCall {
+                    integraHash: h(1),
+                    tokenId: U256::from(1)
+                }
+            )
+            ._0,
+        mp::TokenInfo {
+            integraHash: h(1),
+            tokenId: U256::from(1),
+            totalSupply: U256::from(1),
+            reserved: U256::ZERO,
+            holders: vec![BOB],
+            encryptedLabel: Default::default(),
+            reservedFor: Address::ZERO,
+            claimed: true,
+            claimedBy: BOB,
+        }
+    );
+    assert_eq!(
+        d.world
+            .view(
+                t,
+                &mp::balanceOf_1Call {
+                    account: BOB,
+                    integraHash: h(1)
+                }
+            )
+            ._0,
+        U256::from(1)
+    );
+    assert_eq!(
+        d.world
+            .view(
+                t,
+                &mp::balanceOfDocumentTokenCall {
+                    account: CAROL,
+                    integraHash: h(1),
+                    tokenId: U256::from(2)
+                }
+            )
+            ._0,
+        U256::from(1)
+    );
+    assert_eq!(
+        d.world
+            .view(t, &mp::totalSupplyCall { id: U256::from(2) })
+            ._0,
+        U256::from(1)
+    );
+    assert!(d.world.view(t, &mp::existsCall { id: U256::from(1) })._0);
+    assert!(!d.world.view(t, &mp::existsCall { id: U256::from(3) })._0);
+    // A standard ERC-1155 transfer; the holder index follows it.
+    let transfer = mp::safeTransferFromCall {
+        from: BOB,
+        to: CAROL,
+        id: U256::from(1),
+        value: U256::from(1),
+        data: Default::default(),
+    };
+    let r = ok(d.world.send(BOB, t, &transfer), "safeTransferFrom").unwrap();
+    assert_eq!(
+        events::<mp::TransferSingle>(&r.logs),
+        vec![mp::TransferSingle {
+            operator: BOB,
+            from: BOB,
+            to: CAROL,
+            id: U256::from(1),
+            value: U256::from(1),
+        }]
+    );
+    assert_eq!(
+        d.world
+            .view(
+                t,
+                &mp::balanceOfBatchCall {
+                    accounts: vec![BOB, CAROL, CAROL],
+                    ids: vec![U256::from(1), U256::from(1), U256::from(2)]
+                }
+            )
+            ._0,
+        vec![U256::ZERO, U256::from(1), U256::from(1)]
+    );
+    assert_eq!(
+        d.world
+            .view(
+                t,
+                &mp::balanceOf_0Call {
+                    account: CAROL,
+                    id: U256::from(1)
+                }
+            )
+            ._0,
+        U256::from(1)
+    );
+    let held = d.world.view(t, &tokensOfCall { account: CAROL });
+    assert_eq!(
+        (held.integraHashes, held.tokenIds, held.balances),
+        (
+            vec![h(1), h(1)],
+            vec![U256::from(2), U256::from(1)],
+            vec![U256::from(1), U256::from(1)]
+        )
+    );
+    let page = d.world.view(
+        t,
+        &mp::tokensOfPagedCall {
+            account: CAROL,
+            offset: U256::from(1),
+            limit: U256::from(5),
+        },
+    );
+    assert_eq!(
+        (page.integraHashes, page.tokenIds),
+        (vec![h(1)], vec![U256::from(1)])
+    );
+    assert!(d.world.view(t, &tokensOfCall { account: BOB }).tokenIds.is_empty());
+    assert_eq!(
+        d.world
+            .view(
+                t,
+                &mp::getTokenInfoCall {
+                    integraHash: h(1),
+                    tokenId: U256::from(1)
+                }
+            )
+            ._0
+            .holders,
+        vec![CAROL]
+    );
+    // The token standard's face stays on the tokenizer.
+    assert_eq!(d.world.view(t, &mp::uriCall { id: U256::from(1) })._0, "ipfs://roles/");
+    assert_eq!(d.world.view(t, &mp::tokenTypeCall {})._0, 2);
+    for id in [[0xd9, 0xb6, 0x7a, 0x26], [0x0e, 0x32, 0x2a, 0xfb], [0x5d, 0x2a, 0xef, 0x7c]] {
+        assert!(
+            d.world
+                .view(
+                    t,
+                    &supportsInterfaceCall {
+                        interfaceId: id.into()
+                    }
+                )
+                ._0
+        );
+    }
+}
+
+/// The lens at the WASM level: the tokenizer's views reach it by a static call to the
+/// tokenizer's private entry and a delegate call; the entry and the lens refuse every other
+/// caller; a lens that writes fails (static frame) and leaves the tokenizer's storage as it was.
+#[test]
+fn multi_party_lens_runs_static_and_only_inside_the_tokenizer() {
+    let (mut d, _, _) = multi_party_world();
+    let t = d.tokenizer;
+    assert_eq!(d.world.view(t, &mp::lensCall {})._0, d.lens);
+    assert_eq!(d.world.view(t, &mp::documentRegistryCall {})._0, d.registry);
+    assert!(
+        d.world
+            .view(
+                t,
+                &mp::hasRoleCall {
+                    role: B256::ZERO,
+                    account: integra_tests::docreg::GOVERNOR
+                }
+            )
+            ._0
+    );
+    assert_eq!(
+        d.world
+            .view(
+                t,
+                &mp::getCurrentProviderCall {
+                    documentHash: h(1)
+                }
+            )
+            ._0,
+        integra_tests::tokenizers::provider_id()
+    );
+    let view = mp::getClaimStatusCall {
+        integraHash: h(1),
+        tokenId: U256::from(1),
+    };
+    // The private entry, called from outside: refused.
+    let mut entry = mp::lens_entry().to_vec();
+    entry.extend_from_slice(&alloy_sol_types::SolCall::abi_encode(&view));
+    let r = d.world.raw(BOB, t, &entry, U256::ZERO);
+    assert_reverted_with(&r, &mp::LensEntryForbidden { caller: BOB });
+    // The lens called directly: refused (it would read its own, empty storage).
+    let r = d.world.send(BOB, d.lens, &view);
+    assert_reverted_with(&r, &mp::LensEntryForbidden { caller: BOB });
+    let r = d.world.send(t, d.lens, &view);
+    assert_reverted_with(&r, &mp::LensEntryForbidden { caller: t });
+
+    // A lens that writes: the test resolver's `getTokenInfo` counts its calls.
+    let mut h2 = setup_multi_party_with_lens("integra-test-resolver").expect("world");
+    h2.register(1).unwrap();
+    let hostile = h2.lens;
+    let info = mp::getTokenInfoCall {
+        integraHash: h(1),
+        tokenId: U256::from(1),
+    };
+    // Called directly, it writes (the count is in its slot 1).
+    let r = ok(h2.world.send(BOB, hostile, &info), "direct write").unwrap();
+    assert_eq!(U256::from_be_slice(&r.output), U256::from(1));
+    let slot1 = B256::with_last_byte(1);
+    let before: Vec<B256> = (0u8..8)
+        .map(|i| h2.world.vm.state().storage(&h2.tokenizer, &B256::with_last_byte(i)))
+        .collect();
+    assert_eq!(
+        h2.world.vm.state().storage(&hostile, &slot1),
+        B256::with_last_byte(1)
+    );
+    // Through the tokenizer, in a transaction: the write runs on the tokenizer's storage inside
+    // the static frame, and fails.
+    let r = h2.world.send(BOB, h2.tokenizer, &info);
+    assert_eq!(r.status, stylus_vm::Status::Revert);
+    assert!(r.output.is_empty());
+    assert_eq!(r.trap.as_deref(), Some("write protection"), "{:?}", r.trap);
+    let after: Vec<B256> = (0u8..8)
+        .map(|i| h2.world.vm.state().storage(&h2.tokenizer, &B256::with_last_byte(i)))
+        .collect();
+    assert_eq!(before, after, "the tokenizer's storage is untouched");
+    // The tokenizer's own functions are unaffected.
+    ok(
+        h2.world
+            .send(EXECUTOR, h2.tokenizer, &mp::reserve_call(1, 1, BOB)),
+        "reserve",
+    )
+    .unwrap();
+}
+
+/// The constructor's lens: 0 or an account without code is refused with `InvalidLens`.
+#[test]
+fn multi_party_constructor_refuses_a_zero_or_codeless_lens() {
+    let mut d = setup_multi_party().expect("world");
+    let wasm = integra_tests::artifact_with(
+        "integra-multi-party-tokenizer",
+        &integra_tests::docreg::rules(),
+    )
+    .unwrap();
+    let gov = integra_tests::docreg::GOVERNOR;
+    for lens in [Address::ZERO, BOB, d.lens] {
+        let t = d.world.vm.deploy(gov, &wasm).unwrap();
+        let mut data = integra_tests::constructor_selector().to_vec();
+        data.extend_from_slice(&multi_party_args(d.registry, d.components, lens));
+        let r = d.world.raw(gov, t, &data, U256::ZERO);
+        if lens == d.lens {
+            assert!(r.is_success());
+            assert_eq!(d.world.view(t, &mp::lensCall {})._0, lens);
+        } else {
+            assert_reverted_with(&r, &mp::InvalidLens { lens });
+        }
+    }
 }
 
 #[test]

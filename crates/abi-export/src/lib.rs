@@ -180,6 +180,7 @@ pub fn exports() -> Vec<Export> {
         },
         tokenizer("OwnershipTokenizer", integra_ownership_tokenizer::abi()),
         tokenizer("MultiPartyTokenizer", integra_multi_party_tokenizer::abi()),
+        tokenizer("MultiPartyTokenizerLens", integra_multi_party_lens::abi()),
         tokenizer("SharesTokenizer", integra_shares_tokenizer::abi()),
     ]
 }
@@ -189,6 +190,7 @@ fn tokenizer(name: &'static str, mut abi: JsonAbi) -> Export {
     let interface = match name {
         "OwnershipTokenizer" => "IOwnershipTokenizer",
         "MultiPartyTokenizer" => "IMultiPartyTokenizer",
+        "MultiPartyTokenizerLens" => "IMultiPartyTokenizerLens",
         _ => "ISharesTokenizer",
     };
     name_struct_outputs(&mut abi, interface, &[("getTokenInfo", "TokenInfo")]);

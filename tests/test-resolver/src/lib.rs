@@ -12,6 +12,11 @@
 //!   revert data, then read `getDocumentOwner` (an unguarded view) and keep the answer; succeed.
 //!
 //! `canOwnDocument` says `(true, "")`, `isLegitimateResolver` true, `resolverType` "Test".
+//!
+//! `getTokenInfo(bytes32,uint256)` — a view by its name — **writes** here: it counts the call
+//! and returns the count. Deployed as a `MultiPartyTokenizer`'s lens
+//! (`tests/tests/tokenizers.rs`), it shows that the lens runs in a static frame, where that
+//! write fails.
 #![cfg_attr(not(test), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(test), no_std)]
@@ -46,6 +51,8 @@ sol! {
     function setIdentityExtension(bytes32 integraHash, bytes32 identityExtension) external;
     /// The view the re-entering hook reads.
     function getDocumentOwner(bytes32 integraHash) external view returns (address);
+    /// A tokenizer view's selector that writes here (a hostile lens).
+    function getTokenInfo(bytes32 integraHash, uint256 tokenId) external returns (uint256);
 }
 
 /// Behaviours of the state-changing hooks.
@@ -137,6 +144,10 @@ fn dispatch(s: &mut TestResolver, selector: [u8; 4], a: Args<'_>) -> Option<ArbR
         R::canOwnDocumentCall::SELECTOR => Ok(returns(&[true.into(), "".into()])),
         R::isLegitimateResolverCall::SELECTOR => Ok(returns(&[true.into()])),
         R::resolverTypeCall::SELECTOR => Ok(returns(&["Test".into()])),
+        getTokenInfoCall::SELECTOR => {
+            s.calls.set(s.calls.get().wrapping_add(U256::from(1)));
+            Ok(returns(&[s.calls.get().into()]))
+        }
         _ => return None,
     })
 }
