@@ -624,7 +624,101 @@ pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
         ));
     }
     rows.extend(shares_rows()?);
+    rows.extend(multi_party_rows()?);
     Ok(rows)
+}
+
+/// The `MultiParty` tokenizer (ERC-1155, one role per party): the executor reserves slot 1 of a
+/// two-party record for Bob (slot 2 reserved for Carol beforehand), then Bob claims it — party 1
+/// of 2, as `ANCHORS.md`'s multi-party claim (no completion) — uncached and with the programs
+/// in Nitro's cache; and one view answered by the lens (static self-call, delegate call).
+fn multi_party_rows() -> Result<Vec<Row>, ArtifactError> {
+    use crate::tokenizers::{
+        claim_call, multi_party::reserve_call, setup_multi_party, BOB, CAROL, EXECUTOR, OWNER,
+    };
+    let (mut reserves, mut claims) = (Vec::new(), Vec::new());
+    let mut views = Vec::new();
+    for cached in [false, true] {
+        let mut d = setup_multi_party()?;
+        d.register(1)?;
+        ok(
+            d.world
+                .send(EXECUTOR, d.tokenizer, &reserve_call(1, 2, CAROL)),
+            "reserveToken slot 2",
+        )?;
+        if cached {
+            d.world.vm.set_cached(d.tokenizer, true);
+            d.world.vm.set_cached(d.registry, true);
+        }
+        let r = ok(
+            d.world
+                .send(EXECUTOR, d.tokenizer, &reserve_call(1, 1, BOB)),
+            "reserveToken",
+        )?;
+        reserves.push(row(
+            if cached {
+                "MultiPartyTokenizer reserveToken, programs cached"
+            } else {
+                "MultiPartyTokenizer reserveToken"
+            },
+            if cached {
+                "as above; tokenizer and document registry in Nitro's program cache"
+            } else {
+                "slot 1 for a named party, amount 1, by the record's executor; the record's second reservation (new global id)"
+            },
+            &r,
+            None,
+        ));
+        let uid = d.attest_claim(OWNER, BOB, 1, 1, alloy_primitives::U256::from(2))?;
+        if cached {
+            for a in [d.provider, d.eas, d.components] {
+                d.world.vm.set_cached(a, true);
+            }
+        }
+        let r = ok(
+            d.world.send(BOB, d.tokenizer, &claim_call(1, 1, uid)),
+            "claimToken",
+        )?;
+        claims.push(row(
+            if cached {
+                "MultiPartyTokenizer claimToken, programs cached"
+            } else {
+                "MultiPartyTokenizer claimToken"
+            },
+            if cached {
+                "as above; tokenizer, registries, provider and EAS in Nitro's program cache"
+            } else {
+                "party 1 of 2: EAS CLAIM attestation (tokenId 1) through EASAttestationProvider; binding check; ERC-1155 mint to a new holder (holder index); no completion"
+            },
+            &r,
+            Some(341_289),
+        ));
+        if cached {
+            d.world.vm.set_cached(d.lens, true);
+        }
+        let status = crate::tokenizers::multi_party::getClaimStatusCall {
+            integraHash: B256::repeat_byte(1),
+            tokenId: alloy_primitives::U256::from(1),
+        };
+        let r = ok(d.world.send(BOB, d.tokenizer, &status), "getClaimStatus")?;
+        views.push(row(
+            if cached {
+                "MultiPartyTokenizer getClaimStatus (lens), programs cached"
+            } else {
+                "MultiPartyTokenizer getClaimStatus (lens)"
+            },
+            if cached {
+                "as above; tokenizer and lens in Nitro's program cache"
+            } else {
+                "a view served by the lens, sent as a transaction: tokenizer, static self-call to its entry, delegate call to the lens"
+            },
+            &r,
+            None,
+        ));
+    }
+    reserves.append(&mut claims);
+    reserves.append(&mut views);
+    Ok(reserves)
 }
 
 /// The Shares tokenizer (ERC-20, one record per instance): the record's first reservation

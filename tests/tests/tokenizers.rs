@@ -597,7 +597,12 @@ fn multi_party_register_reserve_attest_claim_complete_transfer() {
                 ._0,
             U256::from(slot)
         );
-        let r = d.world.view(t, &mp::tokenRefOfCall { id: U256::from(slot) });
+        let r = d.world.view(
+            t,
+            &mp::tokenRefOfCall {
+                id: U256::from(slot),
+            },
+        );
         assert_eq!((r.integraHash, r.slot), (h(1), U256::from(slot)));
     }
     // Carol cannot take Bob's named slot.
@@ -811,7 +816,11 @@ fn multi_party_register_reserve_attest_claim_complete_transfer() {
         (page.integraHashes, page.tokenIds),
         (vec![h(1)], vec![U256::from(1)])
     );
-    assert!(d.world.view(t, &tokensOfCall { account: BOB }).tokenIds.is_empty());
+    assert!(d
+        .world
+        .view(t, &tokensOfCall { account: BOB })
+        .tokenIds
+        .is_empty());
     assert_eq!(
         d.world
             .view(
@@ -826,9 +835,16 @@ fn multi_party_register_reserve_attest_claim_complete_transfer() {
         vec![CAROL]
     );
     // The token standard's face stays on the tokenizer.
-    assert_eq!(d.world.view(t, &mp::uriCall { id: U256::from(1) })._0, "ipfs://roles/");
+    assert_eq!(
+        d.world.view(t, &mp::uriCall { id: U256::from(1) })._0,
+        "ipfs://roles/"
+    );
     assert_eq!(d.world.view(t, &mp::tokenTypeCall {})._0, 2);
-    for id in [[0xd9, 0xb6, 0x7a, 0x26], [0x0e, 0x32, 0x2a, 0xfb], [0x5d, 0x2a, 0xef, 0x7c]] {
+    for id in [
+        [0xd9, 0xb6, 0x7a, 0x26],
+        [0x0e, 0x32, 0x2a, 0xfb],
+        [0x5d, 0x2a, 0xef, 0x7c],
+    ] {
         assert!(
             d.world
                 .view(
@@ -864,12 +880,7 @@ fn multi_party_lens_runs_static_and_only_inside_the_tokenizer() {
     );
     assert_eq!(
         d.world
-            .view(
-                t,
-                &mp::getCurrentProviderCall {
-                    documentHash: h(1)
-                }
-            )
+            .view(t, &mp::getCurrentProviderCall { documentHash: h(1) })
             ._0,
         integra_tests::tokenizers::provider_id()
     );
@@ -901,7 +912,12 @@ fn multi_party_lens_runs_static_and_only_inside_the_tokenizer() {
     assert_eq!(U256::from_be_slice(&r.output), U256::from(1));
     let slot1 = B256::with_last_byte(1);
     let before: Vec<B256> = (0u8..8)
-        .map(|i| h2.world.vm.state().storage(&h2.tokenizer, &B256::with_last_byte(i)))
+        .map(|i| {
+            h2.world
+                .vm
+                .state()
+                .storage(&h2.tokenizer, &B256::with_last_byte(i))
+        })
         .collect();
     assert_eq!(
         h2.world.vm.state().storage(&hostile, &slot1),
@@ -914,7 +930,12 @@ fn multi_party_lens_runs_static_and_only_inside_the_tokenizer() {
     assert!(r.output.is_empty());
     assert_eq!(r.trap.as_deref(), Some("write protection"), "{:?}", r.trap);
     let after: Vec<B256> = (0u8..8)
-        .map(|i| h2.world.vm.state().storage(&h2.tokenizer, &B256::with_last_byte(i)))
+        .map(|i| {
+            h2.world
+                .vm
+                .state()
+                .storage(&h2.tokenizer, &B256::with_last_byte(i))
+        })
         .collect();
     assert_eq!(before, after, "the tokenizer's storage is untouched");
     // The tokenizer's own functions are unaffected.

@@ -36,6 +36,8 @@ fn main() -> ExitCode {
         integra_tests::gas::module_facts("integra-executor"),
         integra_tests::gas::module_facts_with("integra-ownership-tokenizer", &docreg),
         integra_tests::gas::module_facts_with("integra-shares-tokenizer", &docreg),
+        integra_tests::gas::module_facts_with("integra-multi-party-tokenizer", &docreg),
+        integra_tests::gas::module_facts("integra-multi-party-lens"),
     ]
     .into_iter()
     .collect::<Result<Vec<_>, _>>()

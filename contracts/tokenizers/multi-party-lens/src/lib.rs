@@ -32,9 +32,9 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 use alloy_sol_types::SolError;
-use integra_primitives::abi::{encode_error, Args};
 pub use integra_multi_party_tokenizer::views;
 use integra_multi_party_tokenizer::{LensEntryForbidden, MultiPartyTokenizer};
+use integra_primitives::abi::{encode_error, Args};
 use stylus_sdk::{abi::Router, prelude::*, ArbResult};
 
 /// The lens's router over the tokenizer's storage.

@@ -21,21 +21,49 @@
 //! bits, claimed in the high 128); per global id its `(record, slot)` back-reference and holder
 //! list.
 //!
-//! # Size (open): not deployable yet
-//! Built as a contract, the module is 143.9 KB of code (pipeline output 154.7 KB before the
-//! base moved off `StorageBytes`/`StorageVec`), over the 131,072-byte decompressed limit that
-//! even an `ArbOS` 60 root contract must meet, so the crate is a library until it is split.
-//! Measured shares of the module: this crate 30.7 KB (router and views 11.3 KB), the base
-//! 25.6 KB (trust-credential hook 2.7 KB, storage layout 3.3 KB), the attestation component
-//! 14.8 KB (governance functions ≈ 7 KB), OpenZeppelin ERC-1155 with its receiver calls and
-//! their alloy encoders ≈ 18 KB, formatting code pulled in by OpenZeppelin's
-//! `InvalidReceiverWithReason` ≈ 5 KB, the SDK's host vtable ≈ 5 KB. The way out, in spec 10
-//! §12's order: move the array views (`getTokenInfo`, `getAllEncryptedLabels`,
-//! `getReservedTokens`, `tokensOf*`, `balanceOf(address,bytes32)`) to a lens contract reading
-//! the tokenizer's storage, and credential issuance to a shared `TrustCredentialIssuer`.
+//! # View lens (spec 10 §12 step 3)
+//! The record and array views ([`views::SELECTORS`]: `getTokenInfo`, `getAllEncryptedLabels`,
+//! `getReservedTokens`, `tokensOf*`, `balanceOf(address,bytes32)`, `balanceOfDocumentToken`,
+//! `getEncryptedLabel`, `getClaimStatus`, `getDocumentHash`, `totalSupply`, `exists`,
+//! `tokenRefOf`, `globalIdOf`, `lens`, and the base's and attestation component's configuration
+//! and role views) run in a separate contract, `contracts/tokenizers/multi-party-lens`, whose
+//! address is fixed at construction (`InvalidLens(lens)` for 0 or an account without code).
+//! The tokenizer keeps all of them on its ABI, so its ERC-165 ids stay truthful: for one of them
+//! [`dispatch`] makes a `STATICCALL` to the tokenizer itself with the private [`LENS_ENTRY`]
+//! selector and the original calldata; that entry accepts only the tokenizer as caller
+//! (`LensEntryForbidden(caller)` otherwise) and `DELEGATECALL`s the lens, whose code then reads
+//! this contract's storage (the same [`MultiPartyTokenizer`] struct at slot 0) inside the static
+//! frame, where no write can succeed; output and revert data come back unchanged. The view code
+//! lives in [`views`] and is linked only by the lens (the tokenizer's code never reaches it);
+//! the lens links this crate without its `contract` feature (no entrypoint or router here).
+//! Kept in the tokenizer: what the token standard and on-chain callers need cheaply —
+//! ERC-1155 `balanceOf`, `balanceOfBatch`, `isApprovedForAll`, `uri`, `supportsInterface`,
+//! `tokenType`, `paused`, `isDocumentComplete` (the completion a court contract reads). A lens
+//! view costs two more frames: `getClaimStatus` sent as a transaction is 98,918 gas uncached,
+//! 48,289 with the programs cached (`docs/gas.md`).
+//!
+//! # Size: an `ArbOS` 60 root contract
+//! 122,719 B raw, 35,940 B compressed (`scripts/build-contracts.sh -p
+//! integra-multi-party-tokenizer`): over the 24,576 B of a classic contract, so it deploys as a
+//! root contract joining 2 fragments (`[package.metadata.integra] arbos-version = 60`), 8,353 B
+//! (6.4 %) under the 131,072 B decompressed limit every Stylus program must meet. Built whole it
+//! was 142,389 B, over that limit; the lens took the views (−12.7 KB with the base's and the
+//! attestation component's configuration views), and the attestation component's `stage_now`
+//! no longer calls ruint's `to::<u8>()`, whose `expect` kept `Debug` formatting code in the
+//! module (−3.1 KB, in every tokenizer). What remains cannot be classic; measured function
+//! bodies by crate (123.1 KB in all): this crate 23.9 KB (reservations, claims, transfers,
+//! router, storage layout), the base 21.3 KB (trust-credential hook 2.7 KB, storage layout
+//! 3.3 KB), the SDK 19.6 KB (host vtables, storage, the logs of OpenZeppelin's events), the
+//! attestation component 13.3 KB (governance writes ≈ 7 KB), alloy encoders 11.1 KB and
+//! OpenZeppelin 9.5 KB (ERC-1155 with its receiver calls), `integra-primitives` 5.8 KB,
+//! formatting and UTF-8 code 5.0 KB, keccak 2.1 KB, allocation and iterators 11.5 KB. The next
+//! steps of spec 10 §12 (a shared `TrustCredentialIssuer`, the governance writes elsewhere)
+//! would free more. The lens (`integra-multi-party-lens`) is a classic contract: 59,464 B raw, 17,839 B
+//! compressed.
 //!
 //! # Departures
 //! - `initialize` is the constructor.
+//! - The views of [`views::SELECTORS`] answer through the lens (above): same results, more gas.
 //! - ERC-1155 transfers and approvals act for `msg.sender` (OpenZeppelin's code); the holder
 //!   index is updated after OpenZeppelin's transfer returns, so a receiver's `onERC1155Received`
 //!   sees balances already moved but `tokensOf` not yet.
@@ -48,13 +76,13 @@ use alloc::{vec, vec::Vec};
 
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
+#[cfg(feature = "contract")]
+use integra_primitives::reentrant_entrypoint;
 use integra_primitives::{
     abi::{emit, encode_error, Args, Token},
     calls::{self, Kind},
     compact_errors,
 };
-#[cfg(feature = "contract")]
-use integra_primitives::reentrant_entrypoint;
 pub use integra_tokenizer_base as base;
 use integra_tokenizer_base::{
     arg, interface_arg, ret, run, token_type, AddressSet, Config, Error as BaseError,
@@ -678,10 +706,7 @@ pub fn enter_lens(s: &MultiPartyTokenizer, calldata: &[u8]) -> ArbResult {
     let vm = s.vm();
     let caller = vm.msg_sender();
     if caller != vm.contract_address() {
-        return Err(encode_error(
-            LensEntryForbidden::SELECTOR,
-            &[caller.into()],
-        ));
+        return Err(encode_error(LensEntryForbidden::SELECTOR, &[caller.into()]));
     }
     calls::call_limited(
         vm,

@@ -1000,10 +1000,7 @@ fn configuration_views_answer_from_the_lens(
         ._0
     );
     assert_eq!(
-        w.view(&A::getCurrentProviderCall {
-            documentHash: h(1)
-        })
-        ._0,
+        w.view(&A::getCurrentProviderCall { documentHash: h(1) })._0,
         provider_id()
     );
     assert_eq!(w.view(&A::providerRegistryCall {})._0, comp.address());

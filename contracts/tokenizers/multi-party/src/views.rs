@@ -19,8 +19,7 @@ use openzeppelin_stylus::token::erc1155::IErc1155;
 use stylus_sdk::ArbResult;
 
 use crate::{
-    bit, existsCall, globalIdOfCall, lensCall, tokenRefOfCall, totalSupplyCall,
-    MultiPartyTokenizer,
+    bit, existsCall, globalIdOfCall, lensCall, tokenRefOfCall, totalSupplyCall, MultiPartyTokenizer,
 };
 
 /// The family's views the lens serves, in [`dispatch`]'s order.
