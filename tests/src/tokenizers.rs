@@ -136,7 +136,7 @@ pub fn setup_shares() -> Result<Deployed, ArtifactError> {
     })
 }
 
-/// The same world with a `MultiPartyTokenizer` (constructor: base URI "ipfs://roles/", no
+/// The same world with a `MultiPartyTokenizer` (constructor: base URI `ipfs://roles/`, no
 /// trust registry, no forwarder) and its view lens `integra-multi-party-lens`, deployed first.
 ///
 /// # Errors
@@ -160,7 +160,7 @@ pub fn setup_multi_party_with_lens(lens: &str) -> Result<Deployed, ArtifactError
                 .deploy(GOVERNOR, &wasm)
                 .map_err(|e| ArtifactError(e.to_string()))
         },
-        |registry, components, lens| multi_party_args(registry, components, lens),
+        multi_party_args,
     )
 }
 

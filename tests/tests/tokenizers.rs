@@ -713,7 +713,7 @@ fn multi_party_register_reserve_attest_claim_complete_transfer() {
             totalSupply: U256::from(1),
             reserved: U256::ZERO,
             holders: vec![BOB],
-            encryptedLabel: Default::default(),
+            encryptedLabel: alloy_primitives::Bytes::new(),
             reservedFor: Address::ZERO,
             claimed: true,
             claimedBy: BOB,
@@ -758,7 +758,7 @@ fn multi_party_register_reserve_attest_claim_complete_transfer() {
         to: CAROL,
         id: U256::from(1),
         value: U256::from(1),
-        data: Default::default(),
+        data: alloy_primitives::Bytes::new(),
     };
     let r = ok(d.world.send(BOB, t, &transfer), "safeTransferFrom").unwrap();
     assert_eq!(

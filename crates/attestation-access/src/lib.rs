@@ -397,6 +397,7 @@ impl AttestationAccessControl {
     }
 
     /// The component's views ([`VIEW_SELECTORS`]); `None` for any other selector.
+    #[must_use]
     pub fn dispatch_view(&self, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
         macro_rules! arg {
             ($e:expr) => {

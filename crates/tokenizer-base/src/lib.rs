@@ -1242,6 +1242,7 @@ impl TokenizerBase {
 
     /// The common views of [`VIEW_SELECTORS`]: configuration, constants, role reads and the
     /// attestation component's views. `None` for any other selector.
+    #[must_use]
     pub fn dispatch_view(&self, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
         macro_rules! arg {
             ($e:expr) => {

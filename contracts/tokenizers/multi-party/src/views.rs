@@ -135,6 +135,7 @@ impl MultiPartyTokenizer {
 /// The lens's router: the views of [`SELECTORS`] on `s` (the tokenizer's storage when the lens
 /// runs under the tokenizer's delegate call), the base's last. `None` for any other selector.
 #[allow(clippy::too_many_lines)] // one arm per view
+#[must_use]
 pub fn dispatch(s: &MultiPartyTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<ArbResult> {
     let out = match selector {
         B::balanceOf_1Call::SELECTOR => ret(&[s
