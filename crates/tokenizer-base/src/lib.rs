@@ -189,6 +189,8 @@ mod external {
             function getTokenizer(bytes32 integraHash) external view returns (address);
             function getDocumentOwner(bytes32 integraHash) external view returns (address);
             function getDocumentExecutor(bytes32 integraHash) external view returns (address);
+            /// The document registry's addition to spec 02: the three views above in one call.
+            function getTokenizerOwnerExecutor(bytes32 integraHash) external view returns (address tokenizer, address owner, address executor);
         }
         struct AttestationRequestData {
             address recipient;
@@ -701,27 +703,20 @@ impl TokenizerBase {
         Ok(())
     }
 
-    fn registry_address(&self, selector: [u8; 4], h: B256) -> Res<Address> {
+    fn registry_call(&self, selector: [u8; 4], h: B256) -> Res<Vec<u8>> {
         let data = calls::calldata(selector, &[h.into()]);
-        let out = calls::call(
+        calls::call(
             self.vm(),
             Kind::Static,
             self.document_registry.get(),
             &data,
             u64::MAX,
         )
-        .map_err(Error::Raw)?;
-        // A registry that answers garbage is treated as answering zero.
-        Ok(calls::one_word(&out, |a| a.address(0)).unwrap_or_default())
+        .map_err(Error::Raw)
     }
 
-    /// Step 1 of the gate (and D4 of the claim gate): the registry binds `h` to this contract.
-    ///
-    /// # Errors
-    /// `TokenizerNotSet`, `WrongTokenizer`.
-    #[inline(never)]
-    pub fn require_bound(&self, h: B256) -> Res<()> {
-        let t = self.registry_address(IRegistryGate::getTokenizerCall::SELECTOR, h)?;
+    /// Step 1 of the gate on the registry's answer `t`: `TokenizerNotSet` / `WrongTokenizer`.
+    fn check_binding(&self, h: B256, t: Address) -> Res<()> {
         if t.is_zero() {
             return Err(TokenizerNotSet { integraHash: h }.into());
         }
@@ -737,19 +732,44 @@ impl TokenizerBase {
         Ok(())
     }
 
+    /// Step 1 of the gate (and D4 of the claim gate): the registry binds `h` to this contract
+    /// (`getTokenizer`: the claim has already warmed the record's slot through the provider, so
+    /// this reads one slot less than the gate's combined view).
+    ///
+    /// # Errors
+    /// `TokenizerNotSet`, `WrongTokenizer`.
+    #[inline(never)]
+    pub fn require_bound(&self, h: B256) -> Res<()> {
+        let out = self.registry_call(IRegistryGate::getTokenizerCall::SELECTOR, h)?;
+        // A registry that answers garbage is treated as answering zero.
+        let t = calls::one_word(&out, |a| a.address(0)).unwrap_or_default();
+        self.check_binding(h, t)
+    }
+
     /// The owner-or-executor gate of spec 10 §5: bound to this contract, then the record's
-    /// owner or its non-zero executor. The governor has no bypass.
+    /// owner or its non-zero executor. The governor has no bypass. One registry call,
+    /// `getTokenizerOwnerExecutor` (the document registry's addition to spec 02), instead of
+    /// `getTokenizer`, `getDocumentOwner` and `getDocumentExecutor`; the checks and their
+    /// order are the spec's.
     ///
     /// # Errors
     /// `TokenizerNotSet`, `WrongTokenizer`, `Unauthorized`.
     #[inline(never)]
     pub fn require_owner_or_executor(&self, sender: Address, h: B256) -> Res<()> {
-        self.require_bound(h)?;
-        let owner = self.registry_address(IRegistryGate::getDocumentOwnerCall::SELECTOR, h)?;
+        let out = self.registry_call(IRegistryGate::getTokenizerOwnerExecutorCall::SELECTOR, h)?;
+        // A registry that answers garbage (or too little) is treated as answering zeros.
+        let a = Args(&out);
+        let word = |i| {
+            if out.len() < 96 {
+                return Address::ZERO;
+            }
+            a.address(i).unwrap_or_default()
+        };
+        self.check_binding(h, word(0))?;
+        let (owner, e) = (word(1), word(2));
         if !owner.is_zero() && owner == sender {
             return Ok(());
         }
-        let e = self.registry_address(IRegistryGate::getDocumentExecutorCall::SELECTOR, h)?;
         if !e.is_zero() && e == sender {
             return Ok(());
         }

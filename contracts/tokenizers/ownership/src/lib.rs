@@ -357,7 +357,9 @@ impl OwnershipTokenizer {
         } else {
             token_id
         };
-        if id.is_zero() || self.token_hash.get(id) != h {
+        // The record's own id (`tokenHash` is written at mint, so it cannot tell an unminted
+        // reservation's id).
+        if id.is_zero() || id != r.token_id {
             return Err(TokenNotFound {
                 integraHash: h,
                 tokenId: token_id,
@@ -417,7 +419,6 @@ impl OwnershipTokenizer {
         // ≤ 500 bytes (checked above).
         rec.label_len
             .set(w16(u16::try_from(label.len()).unwrap_or(u16::MAX)));
-        self.token_hash.setter(id).set(h);
         let mut words = self.labels.setter(id);
         for (i, chunk) in label.chunks(32).enumerate() {
             words
@@ -475,6 +476,7 @@ impl OwnershipTokenizer {
         let mut rec = self.records.setter(h);
         rec.minted.set(true);
         rec.party.set(sender);
+        self.token_hash.setter(id).set(h);
         self.erc721._mint(sender, id)?;
         self.index_add(sender, id, h);
         let operator = self.vm().msg_sender();
@@ -518,7 +520,6 @@ impl OwnershipTokenizer {
         rec.token_id.set(w32(0));
         rec.party.set(Address::ZERO);
         rec.label_len.set(w16(0));
-        self.token_hash.delete(r.token_id);
         let mut label = self.labels.setter(r.token_id);
         for i in 0..words {
             label.delete(pos_word(i));
@@ -562,7 +563,8 @@ impl OwnershipTokenizer {
         }
     }
 
-    /// `getDocumentHash(id)`.
+    /// `getDocumentHash(id)`: the record of a minted token; 0 for an id that is not minted
+    /// (including a reserved, unminted one: see the crate docs).
     #[must_use]
     pub fn document_hash(&self, id: U256) -> B256 {
         self.token_hash.get(id)
