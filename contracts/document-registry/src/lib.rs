@@ -101,6 +101,10 @@
 //!   uint256[])` with the one input `uint256(referenceHash)`: the form the `groth16-verifier`
 //!   contract implements for any input count (spec 01 §4's one-input selector `0x624c8f87` has
 //!   no implementation).
+//! - `getTokenizerOwnerExecutor(bytes32) returns (address tokenizer, address owner, address
+//!   executor)`: `getTokenizer`, `getDocumentOwner` and `getDocumentExecutor` in one call (the
+//!   record's first two slots and the tokenizer number's address), for the tokenizers'
+//!   owner-or-executor gate (spec 10 §5), which made three calls. Not part of the ERC-165 id.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]

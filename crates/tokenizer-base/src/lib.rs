@@ -6,9 +6,12 @@
 //! - configuration fixed at construction: document registry, EAS, ERC-2771 forwarder, trust
 //!   registry and credential schema; OpenZeppelin `AccessControl` (governor, admin, operator) and
 //!   the embedded [`AttestationAccessControl`] (spec 01 §6) that checks every claim;
-//! - the **owner-or-executor gate** of spec 10 §5, read from the document registry, and the
-//!   claim gate's tokenizer binding (D4), named-reservation check and attested-tokenId binding
-//!   (D6);
+//! - the **owner-or-executor gate** of spec 10 §5, read from the document registry in one call
+//!   (`getTokenizerOwnerExecutor`, the registry's addition to spec 02, instead of
+//!   `getTokenizer`, `getDocumentOwner` and `getDocumentExecutor`: two calls and ~9,000 gas
+//!   less per reservation or cancel; the checks and their order are the spec's), and the claim
+//!   gate's tokenizer binding (D4, `getTokenizer`: the provider has already warmed the record),
+//!   named-reservation check and attested-tokenId binding (D6);
 //! - the reservation checks of §7 (`InvalidAmount`, `InvalidProcessHash`,
 //!   `EncryptedLabelTooLarge`, `ZeroAddress`), pause, the reentrancy guard;
 //! - completion (§8): `DocumentComplete` at most once per record, then the trust-credential hook

@@ -17,15 +17,51 @@
 //! reference let the owner of record A claim or cancel record B's token by passing B's id.
 //!
 //! # Storage per record (gas)
-//! Reserve writes two fresh slots: `records[h]` = token id (4 bytes), party (20), minted (1),
-//! label length (2) and position in the holder's `tokensOf` list (4), where party is
-//! `reservedFor` until the claim and `claimedBy` after it; and `tokenHash[id]`. An anonymous
-//! label adds only its words (the length lives in the record). The `tokensOf` index costs one
-//! slot per held token: its length is the ERC-721 balance and each token's position sits in its
-//! record. `DocumentComplete` needs no flag: a record mints once.
+//! A reservation writes one fresh slot: `records[h]` = token id (4 bytes), party (20), minted
+//! (1), label length (2) and position in the holder's `tokensOf` list (4), where party is
+//! `reservedFor` until the claim and `claimedBy` after it; the id counter shares the base's
+//! configuration slot. An anonymous label adds only its words (the length lives in the record).
+//! The claim writes `tokenHash[id]` (id → record, for `getDocumentHash`, `tokensOf` and the
+//! transfer hook) next to the ERC-721 owner and balance and the holder's `tokensOf` entry: the
+//! map only exists for minted tokens, and claim and cancel by id compare the id with
+//! `records[h]`'s. The `tokensOf` index costs one slot per held token: its length is the ERC-721
+//! balance and each token's position sits in its record. `DocumentComplete` needs no flag: a
+//! record mints once.
 //!
+//! # Gas (issue 7 point 6), measured by the gas report
+//! Traced with `cargo run -p integra-tests --example tokenizer_trace ownership [cached]`. Tx gas,
+//! uncached / tokenizer and registries in Nitro's program cache:
+//!
+//! | operation | budget | before | now |
+//! |---|---:|---:|---:|
+//! | `reserveToken` (named) | 80,000 | 166,185 / 108,607 | 134,149 / 76,477 |
+//! | `reserveTokenAnonymous` (64 B label) | 110,000 | 212,660 / 155,082 | 180,624 / 122,952 |
+//! | `claimToken` | 120,000 | 334,081 / 212,976 | 354,172 / 232,973 |
+//!
+//! The reservations lost two registry calls (the gate's one view) and the `tokenHash` slot,
+//! which the claim now writes (+22,100, −2,105 for the id check's read): a reservation and its
+//! claim together cost ~12,000 less (uncached 500,266 → 488,321, cached 321,583 → 309,450); a
+//! cancelled reservation saves the slot.
+//! - **Named reserve, cached** meets its budget. Its floor: intrinsic 22,508, entries 9,655
+//!   (tokenizer 5,610, registry 4,045), the registry's cold account 2,600 and its 3 record
+//!   `SLOAD`s 6,315, the tokenizer's 2 cold `SLOAD`s 4,210, the record's fresh slot 22,100, the
+//!   id counter 2,900, `TokenReserved` 2,643: 72,931, ink ~3,500.
+//! - **Uncached**, the two programs' entries alone (67,327) and the intrinsic gas exceed
+//!   80,000: no uncached reservation can meet the budgets.
+//! - **Anonymous, cached** (122,952 > 110,000): the named floor plus two fresh label words
+//!   (44,200), 1,152 more calldata and the larger event (+649): 118,932 before any ink.
+//! - **Claim** (232,973 cached > 120,000): intrinsic 22,728; five programs' entries 27,827
+//!   (tokenizer, component registry, provider, EAS, document registry twice); 4 cold accounts
+//!   10,400; 28 cold `SLOAD`s ~58,900 (tokenizer 6 + the base's attestation component's 3 of
+//!   them, component registry 2, provider 8, EAS 10 for the attestation, registry 2 — owner
+//!   via the provider, tokenizer for D4 — less the slots written fresh); 4 fresh slots 88,400
+//!   (ERC-721 owner and balance, `tokensOf` entry, `tokenHash`); record and guard 3,100; four
+//!   events 9,191 (`CapabilityVerified`, `Transfer`, `TokenClaimed`, `DocumentComplete`): a
+//!   floor of ~220,600 before ink; the fresh slots, intrinsic gas and cold accounts alone are
+//!   ~121,000.
+
 //! # Size: an `ArbOS` 60 root contract
-//! 118,950 B raw, 35,353 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
+//! 119,031 B raw, 35,405 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
 //! over the 24,576 B of a classic contract, so it deploys as a root contract joining 2 fragments
 //! (`[package.metadata.integra] arbos-version = 60`). Measured shares of the module: this crate
 //! ≈ 23 KB (router and views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its
@@ -42,6 +78,10 @@
 //!   claims); relayed transfers are not.
 //! - `setBaseURI` emits ERC-4906 `BatchMetadataUpdate(0, type(uint256).max)` (all tokens).
 //! - No trust graph (spec 11 OQ-C10): `DocumentComplete` only.
+//! - `getDocumentHash(id)` of a reserved, unminted id is 0, not its record (spec 10 §6 reads
+//!   `tokenData[id].integraHash`, set at reservation in [TD]): the id → record map is written at
+//!   the claim (see Storage). A minted token's record is as the spec says, and
+//!   `integraHashToTokenId(h)` gives an unminted reservation's id.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
