@@ -841,7 +841,6 @@ impl TokenizerBase {
     /// `EnforcedPause`, `ReentrancyGuardReentrantCall` (guard not entered), the attestation
     /// component's errors or the provider's revert data, `TokenizerNotSet`, `WrongTokenizer`,
     /// `InvalidProcessHash`.
-    #[inline(never)]
     pub fn begin_claim(
         &mut self,
         sender: Address,
@@ -849,13 +848,36 @@ impl TokenizerBase {
         uid: B256,
         process_hash: B256,
     ) -> Res<U256> {
+        self.begin_claim_of(sender, h, uid, process_hash, false)
+    }
+
+    /// [`Self::begin_claim`] for a family that knows whether this contract holds a reservation
+    /// of `h` (`reserved`): a reservation passed the gate, so the registry bound `h` to this
+    /// contract then, and the binding is one-way (spec 02: "Tokenizer: Unset → Set, one-way"; the
+    /// registry is fixed at construction): D4 cannot fail and its registry call is skipped
+    /// (~7,200 gas per claim). Without a reservation D4 runs, so every error and its order are
+    /// as in [`Self::begin_claim`].
+    ///
+    /// # Errors
+    /// As [`Self::begin_claim`].
+    #[inline(never)]
+    pub fn begin_claim_of(
+        &mut self,
+        sender: Address,
+        h: B256,
+        uid: B256,
+        process_hash: B256,
+        reserved: bool,
+    ) -> Res<U256> {
         self.enter()?;
         let r = (|| {
             let grant = self
                 .attestation
                 .require_capability(sender, h, CORE_CLAIM, uid)
                 .map_err(Error::Raw)?;
-            self.require_bound(h)?;
+            if !reserved {
+                self.require_bound(h)?;
+            }
             Self::check_process_hash(process_hash)?;
             Ok(grant.attested_token_id)
         })();

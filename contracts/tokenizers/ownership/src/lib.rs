@@ -34,34 +34,36 @@
 //!
 //! | operation | budget | before | now |
 //! |---|---:|---:|---:|
-//! | `reserveToken` (named) | 80,000 | 166,185 / 108,607 | 134,149 / 76,477 |
-//! | `reserveTokenAnonymous` (64 B label) | 110,000 | 212,660 / 155,082 | 180,624 / 122,952 |
-//! | `claimToken` | 120,000 | 334,081 / 212,976 | 354,172 / 232,973 |
+//! | `reserveToken` (named) | 80,000 | 166,185 / 108,607 | 134,163 / 76,477 |
+//! | `reserveTokenAnonymous` (64 B label) | 110,000 | 212,660 / 155,082 | 180,638 / 122,952 |
+//! | `claimToken` | 120,000 | 334,081 / 212,976 | 340,617 / 219,384 |
 //!
-//! The reservations lost two registry calls (the gate's one view) and the `tokenHash` slot,
-//! which the claim now writes (+22,100, −2,105 for the id check's read): a reservation and its
-//! claim together cost ~12,000 less (uncached 500,266 → 488,321, cached 321,583 → 309,450); a
-//! cancelled reservation saves the slot.
+//! What changed: the gate's one registry view instead of three calls (reservations −9,900);
+//! `tokenHash` written at the claim instead of the reservation (reservations −22,100, claim
+//! +22,100 − 2,105 for the id check's read; a cancelled reservation saves it); the claim skips
+//! D4's registry call when the record has a reservation here (−7,200, see
+//! `TokenizerBase::begin_claim_of`); the provider reads two slots fewer (−4,350). A reservation
+//! and its claim together: uncached 500,266 → 474,780, cached 321,583 → 295,861.
 //! - **Named reserve, cached** meets its budget. Its floor: intrinsic 22,508, entries 9,655
 //!   (tokenizer 5,610, registry 4,045), the registry's cold account 2,600 and its 3 record
 //!   `SLOAD`s 6,315, the tokenizer's 2 cold `SLOAD`s 4,210, the record's fresh slot 22,100, the
 //!   id counter 2,900, `TokenReserved` 2,643: 72,931, ink ~3,500.
-//! - **Uncached**, the two programs' entries alone (67,327) and the intrinsic gas exceed
+//! - **Uncached**, the two programs' entries alone (67,341) and the intrinsic gas exceed
 //!   80,000: no uncached reservation can meet the budgets.
 //! - **Anonymous, cached** (122,952 > 110,000): the named floor plus two fresh label words
 //!   (44,200), 1,152 more calldata and the larger event (+649): 118,932 before any ink.
-//! - **Claim** (232,973 cached > 120,000): intrinsic 22,728; five programs' entries 27,827
-//!   (tokenizer, component registry, provider, EAS, document registry twice); 4 cold accounts
-//!   10,400; 28 cold `SLOAD`s ~58,900 (tokenizer 6 + the base's attestation component's 3 of
-//!   them, component registry 2, provider 8, EAS 10 for the attestation, registry 2 — owner
-//!   via the provider, tokenizer for D4 — less the slots written fresh); 4 fresh slots 88,400
-//!   (ERC-721 owner and balance, `tokensOf` entry, `tokenHash`); record and guard 3,100; four
-//!   events 9,191 (`CapabilityVerified`, `Transfer`, `TokenClaimed`, `DocumentComplete`): a
-//!   floor of ~220,600 before ink; the fresh slots, intrinsic gas and cold accounts alone are
-//!   ~121,000.
+//! - **Claim, cached** (219,384 > 120,000): intrinsic 22,728; five programs' entries 23,794
+//!   (tokenizer 5,610, component registry 4,781, provider 3,232, EAS 5,126, document registry
+//!   5,045); 4 cold accounts 10,400; 24 cold `SLOAD`s 50,400 (tokenizer 5 + its attestation
+//!   component 3, component registry 2, provider 6, EAS 10 for the attestation, document
+//!   registry 1 for the owner); 4 fresh slots 88,400 (ERC-721 owner and balance, `tokensOf`
+//!   entry, `tokenHash`); record and guard 3,100; four events 9,191 (`CapabilityVerified`,
+//!   `Transfer`, `TokenClaimed`, `DocumentComplete`): 207,413 before ink (~12,000). Intrinsic
+//!   gas, the fresh slots and the cold accounts alone are 121,528. Uncached, the entries are
+//!   145,027.
 
 //! # Size: an `ArbOS` 60 root contract
-//! 119,031 B raw, 35,405 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
+//! 119,134 B raw, 35,515 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
 //! over the 24,576 B of a classic contract, so it deploys as a root contract joining 2 fragments
 //! (`[package.metadata.integra] arbos-version = 60`). Measured shares of the module: this crate
 //! ≈ 23 KB (router and views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its
@@ -487,7 +489,11 @@ impl OwnershipTokenizer {
         uid: B256,
         process_hash: B256,
     ) -> Res<U256> {
-        let attested = self.base.begin_claim(sender, h, uid, process_hash)?;
+        // A reservation of `h` here means the registry bound `h` to this contract (D4 holds).
+        let reserved = !self.reservation_of(h).token_id.is_zero();
+        let attested = self
+            .base
+            .begin_claim_of(sender, h, uid, process_hash, reserved)?;
         let r = self.claim_inner(sender, h, token_id, attested, uid, process_hash);
         self.base.exit();
         r

@@ -1552,3 +1552,67 @@ fn erc721_errors_encode_as_alloy() {
         assert_eq!(Vec::from(Error::from(e)), expected);
     }
 }
+
+/// D4 at the claim: a record without a reservation here gets the binding errors first (before
+/// `processHash` and `TokenNotFound`); a record with one has passed the gate, so the binding
+/// (one-way in the registry) is not read again and the claim goes on.
+#[motsu::test]
+fn claim_binding_errors_come_before_the_reservation_checks(
+    tok: Contract<OwnershipTokenizer>,
+    other: Contract<OwnershipTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+) {
+    let w = world!(tok, reg, comp, prov, gov);
+    reg.sender(gov)
+        .set_tokenizer_approval(gov, other.address(), true)
+        .unwrap();
+    w.register(owner, 1);
+    w.register_with(owner, 2, other.address(), Address::ZERO);
+    w.register_with(owner, 3, Address::ZERO, Address::ZERO);
+    let a2 = w.attest(bob, 2, CORE_CLAIM, U256::ZERO);
+    let wrong = WrongTokenizer {
+        integraHash: h(2),
+        documentTokenizer: other.address(),
+        calledTokenizer: tok.address(),
+    };
+    assert_error(w.claim(bob, 2, U256::ZERO, a2), wrong.clone());
+    assert_error(
+        tok.sender(bob)
+            .claim(bob, h(2), U256::ZERO, a2, B256::ZERO)
+            .motsu_res(),
+        wrong,
+    );
+    let a3 = w.attest(bob, 3, CORE_CLAIM, U256::ZERO);
+    assert_error(
+        tok.sender(bob)
+            .claim(bob, h(3), one(), a3, B256::ZERO)
+            .motsu_res(),
+        TokenizerNotSet { integraHash: h(3) },
+    );
+    // Bound here but never reserved: the binding passes, then the reservation check.
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
+    assert_error(
+        w.claim(bob, 1, U256::ZERO, a1),
+        TokenNotFound {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+        },
+    );
+    // Reserved, then cancelled: the binding is read again and passes.
+    w.reserve(owner, 1, bob).unwrap();
+    w.cancel(owner, 1, one()).unwrap();
+    assert_error(
+        w.claim(bob, 1, one(), a1),
+        TokenNotFound {
+            integraHash: h(1),
+            tokenId: one(),
+        },
+    );
+    w.reserve(owner, 1, bob).unwrap();
+    assert_eq!(w.claim(bob, 1, U256::ZERO, a1).unwrap(), U256::from(2));
+}
