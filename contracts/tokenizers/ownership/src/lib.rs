@@ -41,8 +41,8 @@
 //! What changed: the gate's one registry view instead of three calls (reservations −9,900);
 //! `tokenHash` written at the claim instead of the reservation (reservations −22,100, claim
 //! +22,100 − 2,105 for the id check's read; a cancelled reservation saves it); the claim skips
-//! D4's registry call when the record has a reservation here (−7,200, see
-//! `TokenizerBase::begin_claim_of`); the provider reads two slots fewer (−4,350). A reservation
+//! D4's registry call and the registry address's read when the record has a reservation here
+//! (−9,300, see `TokenizerBase::begin_claim_of`); the provider reads two slots fewer (−4,350). A reservation
 //! and its claim together: uncached 500,266 → 474,780, cached 321,583 → 295,861.
 //! - **Named reserve, cached** meets its budget. Its floor: intrinsic 22,508, entries 9,655
 //!   (tokenizer 5,610, registry 4,045), the registry's cold account 2,600 and its 3 record
