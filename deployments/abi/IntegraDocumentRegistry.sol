@@ -138,6 +138,7 @@ interface IIntegraDocumentRegistry {
     function getFeeConfiguration() external view returns (uint256 currentFee, address recipient, bool disabled, uint256 maxFee, uint256 totalCollected);
     function getRoleAdmin(bytes32 role) external view returns (bytes32);
     function getTokenizer(bytes32 integraHash) external view returns (address);
+    function getTokenizerOwnerExecutor(bytes32 integraHash) external view returns (address tokenizer, address owner, address executor);
     function grantRole(bytes32 role, address account) external;
     function hasRole(bytes32 role, address account) external view returns (bool);
     function isAuthorizedDocumentExecutor(bytes32 integraHash, address executor) external view returns (bool);

@@ -546,7 +546,7 @@ pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
     )?;
     rows.push(row(
         "OwnershipTokenizer reserveToken",
-        "named, amount 1, by the record's executor (registry: getTokenizer, getDocumentOwner, getDocumentExecutor)",
+        "named, amount 1, by the record's executor (one registry call: getTokenizerOwnerExecutor)",
         &r,
         Some(114_402),
     ));
@@ -561,9 +561,8 @@ pub fn tokenizer_rows() -> Result<Vec<Row>, ArtifactError> {
         &r,
         Some(161_598),
     ));
-    // The same two with the tokenizer and the registry in Nitro's program cache (a hot
-    // tokenizer calls the registry up to three times per reservation; uncached, each call pays
-    // the registry's init gas again, since ArbOS 60's recent-program cache is not modelled).
+    // The same two with the tokenizer and the registry in Nitro's program cache (uncached, the
+    // registry's one call per reservation pays its init gas).
     let mut d = setup("integra-ownership-tokenizer")?;
     d.register(1)?;
     d.register(2)?;
@@ -688,7 +687,7 @@ fn multi_party_rows() -> Result<Vec<Row>, ArtifactError> {
             if cached {
                 "as above; tokenizer, registries, provider and EAS in Nitro's program cache"
             } else {
-                "party 1 of 2: EAS CLAIM attestation (tokenId 1) through EASAttestationProvider; binding check; ERC-1155 mint to a new holder (holder index); no completion"
+                "party 1 of 2: EAS CLAIM attestation (tokenId 1) through EASAttestationProvider; binding known from the record's reservation (no registry call); ERC-1155 mint to a new holder (holder and tokensOf indexes); no completion"
             },
             &r,
             Some(341_289),

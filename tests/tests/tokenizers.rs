@@ -65,7 +65,8 @@ fn executor_and_owner_reserve_named_and_anonymous_tokens() {
         d.world
             .view(d.tokenizer, &getDocumentHashCall { id: U256::from(2) })
             ._0,
-        h2
+        B256::ZERO,
+        "an unminted reservation's id maps to no record until the claim"
     );
     assert_eq!(
         d.world

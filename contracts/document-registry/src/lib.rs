@@ -101,6 +101,10 @@
 //!   uint256[])` with the one input `uint256(referenceHash)`: the form the `groth16-verifier`
 //!   contract implements for any input count (spec 01 §4's one-input selector `0x624c8f87` has
 //!   no implementation).
+//! - `getTokenizerOwnerExecutor(bytes32) returns (address tokenizer, address owner, address
+//!   executor)`: `getTokenizer`, `getDocumentOwner` and `getDocumentExecutor` in one call (the
+//!   record's first two slots and the tokenizer number's address), for the tokenizers'
+//!   owner-or-executor gate (spec 10 §5), which made three calls. Not part of the ERC-165 id.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
@@ -352,6 +356,9 @@ integra_primitives::contract_interface! {
         function isDocumentOwner(bytes32 integraHash, address account) external view returns (bool);
         function getTokenizer(bytes32 integraHash) external view returns (address);
         function getDocumentExecutor(bytes32 integraHash) external view returns (address);
+        /// Addition to spec 02: `getTokenizer`, `getDocumentOwner` and `getDocumentExecutor` in
+        /// one call (the tokenizers' owner-or-executor gate, spec 10 §5).
+        function getTokenizerOwnerExecutor(bytes32 integraHash) external view returns (address tokenizer, address owner, address executor);
         function isAuthorizedDocumentExecutor(bytes32 integraHash, address executor) external view returns (bool);
         function getAdditionalResolvers(bytes32 integraHash) external view returns (bytes32[] memory);
         function getEffectiveResolverGasLimit(bytes32 resolverId, bool isPrimary) external view returns (uint256 gasLimit, bool isOverride);
@@ -1781,6 +1788,18 @@ impl IntegraDocumentRegistry {
         self.records.getter(h).executor.get()
     }
 
+    /// `(getTokenizer, getDocumentOwner, getDocumentExecutor)` of `h` in one call (an addition to
+    /// spec 02 for the tokenizers' gate: one call instead of three).
+    #[must_use]
+    pub fn get_tokenizer_owner_executor(&self, h: B256) -> (Address, Address, Address) {
+        let r = self.records.getter(h);
+        (
+            self.tokenizer_at(u64_of(r.tokenizer.get())),
+            r.owner.get(),
+            r.executor.get(),
+        )
+    }
+
     /// When the record's executor was authorized, 0 if none.
     #[must_use]
     pub fn executor_authorized_at(&self, h: B256) -> u64 {
@@ -2850,6 +2869,10 @@ fn dispatch_view(
         getTokenizerCall::SELECTOR => Ok(ret(&[s.get_tokenizer(arg!(w[0])).into()])),
         getDocumentExecutorCall::SELECTOR | documentExecutorCall::SELECTOR => {
             Ok(ret(&[s.get_document_executor(arg!(w[0])).into()]))
+        }
+        getTokenizerOwnerExecutorCall::SELECTOR => {
+            let (t, o, e) = s.get_tokenizer_owner_executor(arg!(w[0]));
+            Ok(ret(&[t.into(), o.into(), e.into()]))
         }
         executorAuthorizedAtCall::SELECTOR => {
             Ok(ret(&[s.executor_authorized_at(arg!(w[0])).into()]))

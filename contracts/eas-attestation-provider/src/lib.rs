@@ -47,6 +47,13 @@
 //! once and must be called in the deployment transaction or checked right after it. Storage is
 //! append-only so an ERC-1967 proxy can be put in front later.
 //!
+//! # Storage (gas of a verification)
+//! `maxAttestationAge` (≤ 365 days) is kept in 8 bytes beside the document registry's address,
+//! and each record's owner override with its revocation time in one slot (`ownerSetIssuers`,
+//! `issuerRevokedAt`; the default issuer has its own): a CLAIM verification reads two cold
+//! slots fewer (4,200 gas) than with the spec's separate `uint256`s and mappings. The views
+//! answer as the spec's.
+//!
 //! # Additions to the spec (+)
 //! - `setClaimSchema(bytes32)` (GOVERNOR, event `ClaimSchemaUpdated`): spec 04 OQ-04-1's way to
 //!   move to a new `TokenClaimResolver` (a new resolver address means a new schema UID) without
@@ -82,7 +89,7 @@ use stylus_sdk::{
     alloy_primitives::aliases::B32,
     keccak_const::Keccak256,
     prelude::*,
-    storage::{StorageAddress, StorageB256, StorageBool, StorageMap, StorageU256},
+    storage::{StorageAddress, StorageB256, StorageBool, StorageMap, StorageU64},
     ArbResult,
 };
 
@@ -342,11 +349,26 @@ pub struct EASAttestationProvider {
     claim_schema: StorageB256,
     namespace: StorageAddress,
     document_registry: StorageAddress,
-    max_attestation_age: StorageU256,
+    /// Seconds, ≤ 365 days: shares the document registry's slot (one cold read per
+    /// verification instead of two).
+    max_attestation_age: StorageU64,
     access: AccessControl,
     document_issuers: StorageMap<B256, StorageAddress>,
-    owner_set_issuers: StorageMap<B256, StorageAddress>,
-    issuer_revoked_at: StorageMap<B256, StorageU256>,
+    owner_issuers: StorageMap<B256, OwnerIssuer>,
+}
+
+/// A record's owner override and revocation time in one slot (20 + 8 bytes): the issuer check
+/// reads both with one cold `SLOAD`.
+#[storage]
+pub struct OwnerIssuer {
+    /// `ownerSetIssuers(h)`.
+    issuer: StorageAddress,
+    /// `issuerRevokedAt(h)`, 0 unless REVOKED.
+    revoked_at: StorageU64,
+}
+
+fn secs(v: u64) -> alloy_primitives::Uint<64, 1> {
+    alloy_primitives::Uint::from_limbs([v])
 }
 
 /// What a successful verification found.
@@ -481,7 +503,7 @@ impl EASAttestationProvider {
             }
             .into());
         }
-        let max_age = self.max_attestation_age.get();
+        let max_age = self.max_attestation_age();
         if !max_age.is_zero() && U256::from(now.saturating_sub(att.time)) > max_age {
             return Err(AttestationTooOld {
                 issuedAt: att.time,
@@ -614,13 +636,14 @@ impl EASAttestationProvider {
     /// The record's issuer state.
     #[must_use]
     pub fn active_issuer(&self, h: B256) -> ActiveIssuer {
-        if !self.issuer_revoked_at.get(h).is_zero() {
+        let o = self.owner_issuers.getter(h);
+        if !o.revoked_at.get().is_zero() {
             return ActiveIssuer {
                 is_revoked: true,
                 ..ActiveIssuer::default()
             };
         }
-        let owner_set = self.owner_set_issuers.get(h);
+        let owner_set = o.issuer.get();
         if owner_set.is_zero() {
             ActiveIssuer {
                 issuer: self.document_issuers.get(h),
@@ -658,7 +681,7 @@ impl EASAttestationProvider {
         if issuer.is_zero() {
             return Err(InvalidIssuerAddress {}.into());
         }
-        if !self.issuer_revoked_at.get(h).is_zero() {
+        if !self.owner_issuers.getter(h).revoked_at.get().is_zero() {
             return Err(IssuerRevoked { documentHash: h }.into());
         }
         self.document_issuers.setter(h).set(issuer);
@@ -745,8 +768,9 @@ impl EASAttestationProvider {
         if issuer.is_zero() {
             return Err(InvalidIssuerAddress {}.into());
         }
-        self.issuer_revoked_at.setter(h).set(U256::ZERO);
-        self.owner_set_issuers.setter(h).set(issuer);
+        let mut o = self.owner_issuers.setter(h);
+        o.revoked_at.set(secs(0));
+        o.issuer.set(issuer);
         self.emit_issuer_set(h, issuer, by, true);
         Ok(())
     }
@@ -765,9 +789,10 @@ impl EASAttestationProvider {
             return Err(IssuerRevoked { documentHash: h }.into());
         }
         let now = self.vm().block_timestamp();
-        self.issuer_revoked_at.setter(h).set(U256::from(now));
+        let mut o = self.owner_issuers.setter(h);
+        o.revoked_at.set(secs(now));
+        o.issuer.set(Address::ZERO);
         self.document_issuers.setter(h).set(Address::ZERO);
-        self.owner_set_issuers.setter(h).set(Address::ZERO);
         emit(
             self.vm(),
             &[
@@ -795,14 +820,15 @@ impl EASAttestationProvider {
         owner: Address,
     ) -> Result<(), Error> {
         let by = self.only_owner(h, owner)?;
-        if self.issuer_revoked_at.get(h).is_zero() {
+        if self.owner_issuers.getter(h).revoked_at.get().is_zero() {
             return Err(IssuerNotRevoked { documentHash: h }.into());
         }
         if issuer.is_zero() {
             return Err(InvalidIssuerAddress {}.into());
         }
-        self.issuer_revoked_at.setter(h).set(U256::ZERO);
-        self.owner_set_issuers.setter(h).set(issuer);
+        let mut o = self.owner_issuers.setter(h);
+        o.revoked_at.set(secs(0));
+        o.issuer.set(issuer);
         self.emit_issuer_set(h, issuer, by, true);
         Ok(())
     }
@@ -822,8 +848,9 @@ impl EASAttestationProvider {
         {
             return Err(InvalidMaxAttestationAge { maxAge: max_age }.into());
         }
-        let old = self.max_attestation_age.get();
-        self.max_attestation_age.set(max_age);
+        let old = U256::from(self.max_attestation_age.get().as_limbs()[0]);
+        // ≤ 365 days (checked above).
+        self.max_attestation_age.set(secs(max_age.as_limbs()[0]));
         emit(
             self.vm(),
             &[MaxAttestationAgeUpdated::SIGNATURE_HASH],
@@ -894,7 +921,7 @@ impl EASAttestationProvider {
     /// `maxAttestationAge` (0 = unlimited).
     #[must_use]
     pub fn max_attestation_age(&self) -> U256 {
-        self.max_attestation_age.get()
+        U256::from(self.max_attestation_age.get().as_limbs()[0])
     }
 
     /// The CLAIM schema UID (0 = off).
@@ -1023,8 +1050,17 @@ fn dispatch(s: &mut EASAttestationProvider, selector: [u8; 4], a: Args<'_>) -> O
         documentRegistryCall::SELECTOR => ret(&[s.document_registry.get().into()]),
         maxAttestationAgeCall::SELECTOR => ret(&[s.max_attestation_age().into()]),
         documentIssuersCall::SELECTOR => ret(&[s.document_issuers.get(arg!(a.word(0))).into()]),
-        ownerSetIssuersCall::SELECTOR => ret(&[s.owner_set_issuers.get(arg!(a.word(0))).into()]),
-        issuerRevokedAtCall::SELECTOR => ret(&[s.issuer_revoked_at.get(arg!(a.word(0))).into()]),
+        ownerSetIssuersCall::SELECTOR => {
+            ret(&[s.owner_issuers.getter(arg!(a.word(0))).issuer.get().into()])
+        }
+        issuerRevokedAtCall::SELECTOR => ret(&[U256::from(
+            s.owner_issuers
+                .getter(arg!(a.word(0)))
+                .revoked_at
+                .get()
+                .as_limbs()[0],
+        )
+        .into()]),
         PROVIDER_TYPECall::SELECTOR => ret(&[PROVIDER_TYPE.into()]),
         SCHEMA_VERSIONCall::SELECTOR => ret(&[SCHEMA_VERSION.into()]),
         MIN_ATTESTATION_AGECall::SELECTOR => ret(&[MIN_ATTESTATION_AGE.into()]),

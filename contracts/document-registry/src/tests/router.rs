@@ -538,3 +538,58 @@ fn every_error_encodes_as_alloy_does() {
         assert_eq!(Vec::<u8>::from(ours), alloy);
     }
 }
+
+/// `getTokenizerOwnerExecutor` (addition to spec 02): the three gate views in one call, through
+/// the router, for a full record, a record without tokenizer or executor, an unknown record, and
+/// after the owner and executor change.
+#[motsu::test]
+fn tokenizer_owner_executor_is_the_three_views_in_one(
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    sink: Contract<Sink>,
+    gov: Address,
+    alice: Address,
+    bob: Address,
+    e: Address,
+) {
+    let w = deploy(&reg, &comp, &sink, gov);
+    let t = Address::repeat_byte(0x71);
+    w.approve_tokenizer(t);
+    w.reg_as(alice)
+        .register_document(
+            alice,
+            &Registration {
+                tokenizer: t,
+                executor: e,
+                ..plain(1)
+            },
+        )
+        .motsu_unwrap();
+    w.register(alice, 2);
+    let gate = |n: u8| {
+        let r = view(&reg, &getTokenizerOwnerExecutorCall { integraHash: h(n) });
+        (r.tokenizer, r.owner, r.executor)
+    };
+    assert_eq!(gate(1), (t, alice, e));
+    assert_eq!(
+        gate(1),
+        (
+            w.reg_as(alice).get_tokenizer(h(1)),
+            w.reg_as(alice).get_document_owner(h(1)),
+            w.reg_as(alice).get_document_executor(h(1))
+        )
+    );
+    assert_eq!(gate(2), (Address::ZERO, alice, Address::ZERO));
+    assert_eq!(gate(3), (Address::ZERO, Address::ZERO, Address::ZERO));
+    w.reg_as(alice)
+        .revoke_document_executor(alice, h(1))
+        .motsu_unwrap();
+    w.reg_as(alice)
+        .transfer_document_ownership(alice, h(1), bob, "sale")
+        .motsu_unwrap();
+    assert_eq!(gate(1), (t, bob, Address::ZERO));
+    assert_eq!(
+        w.reg_as(alice).get_tokenizer_owner_executor(h(1)),
+        (t, bob, Address::ZERO)
+    );
+}

@@ -39,27 +39,40 @@
 //! Kept in the tokenizer: what the token standard and on-chain callers need cheaply —
 //! ERC-1155 `balanceOf`, `balanceOfBatch`, `isApprovedForAll`, `uri`, `supportsInterface`,
 //! `tokenType`, `paused`, `isDocumentComplete` (the completion a court contract reads). A lens
-//! view costs two more frames: `getClaimStatus` sent as a transaction is 98,918 gas uncached,
-//! 48,289 with the programs cached (`docs/gas.md`).
+//! view costs two more frames: `getClaimStatus` sent as a transaction is 98,973 gas uncached,
+//! 48,291 with the programs cached (`docs/gas.md`).
 //!
 //! # Size: an `ArbOS` 60 root contract
-//! 122,719 B raw, 36,011 B compressed (`scripts/build-contracts.sh -p
+//! 123,030 B raw, 36,062 B compressed (`scripts/build-contracts.sh -p
 //! integra-multi-party-tokenizer`): over the 24,576 B of a classic contract, so it deploys as a
-//! root contract joining 2 fragments (`[package.metadata.integra] arbos-version = 60`), 8,353 B
-//! (6.4 %) under the 131,072 B decompressed limit every Stylus program must meet. Built whole it
+//! root contract joining 2 fragments (`[package.metadata.integra] arbos-version = 60`), 8,042 B
+//! (6.1 %) under the 131,072 B decompressed limit every Stylus program must meet. Built whole it
 //! was 142,389 B, over that limit; the lens took the views (−12.7 KB with the base's and the
 //! attestation component's configuration views), and the attestation component's `stage_now`
 //! no longer calls ruint's `to::<u8>()`, whose `expect` kept `Debug` formatting code in the
 //! module (−3.1 KB, in every tokenizer). What remains cannot be classic; measured function
-//! bodies by crate (123.1 KB in all): this crate 23.9 KB (reservations, claims, transfers,
+//! bodies by crate (≈ 123 KB in all): this crate 23.9 KB (reservations, claims, transfers,
 //! router, storage layout), the base 21.3 KB (trust-credential hook 2.7 KB, storage layout
 //! 3.3 KB), the SDK 19.6 KB (host vtables, storage, the logs of OpenZeppelin's events), the
 //! attestation component 13.3 KB (governance writes ≈ 7 KB), alloy encoders 11.1 KB and
 //! OpenZeppelin 9.5 KB (ERC-1155 with its receiver calls), `integra-primitives` 5.8 KB,
 //! formatting and UTF-8 code 5.0 KB, keccak 2.1 KB, allocation and iterators 11.5 KB. The next
 //! steps of spec 10 §12 (a shared `TrustCredentialIssuer`, the governance writes elsewhere)
-//! would free more. The lens (`integra-multi-party-lens`) is a classic contract: 59,464 B raw, 17,839 B
+//! would free more. The lens (`integra-multi-party-lens`) is a classic contract: 59,464 B raw, 17,868 B
 //! compressed.
+//!
+//! # Gas (`docs/gas.md`; `cargo run -p integra-tests --example multi_party_claim_trace`)
+//! Tx gas uncached / programs cached, against issue 7's budgets: `reserveToken` 208,777 /
+//! 150,585 (budget 80,000); `claimToken`, party 1 of 2, 418,335 / 296,588 (budget 150,000;
+//! Solidity V6 341,289). Neither budget is reachable with this storage: the reservation writes
+//! five slots (the amount, the slot record, the global id's `(record, slot)` back-reference in
+//! two, the bitmaps and the id counter rewritten: 87,900 gas) and the claim seven fresh ones (the
+//! ERC-1155 balance, the id's holder list and the claimant's `tokensOf` index at three each:
+//! 144,200 gas, plus 5,900 for the slot record and the bitmaps), so intrinsic gas and storage
+//! writes alone come to 110,420 and 172,840 before any read, call or program entry. The rest of
+//! the claim is the capability check (component registry, provider, EAS and the document
+//! registry: 163,775 gas uncached, 73,007 cached); D4's registry call is skipped because the
+//! record holds a reservation here.
 //!
 //! # Departures
 //! - `initialize` is the constructor.
@@ -437,8 +450,10 @@ impl MultiPartyTokenizer {
     /// `claimToken` of slot `s`: mints the reserved amount of the slot's global id.
     ///
     /// # Errors
-    /// The base's claim gate, then `TokenNotReserved(h, s)`, `TokenAlreadyClaimed(h, s)`,
-    /// `NotReservedForYou`, `AttestationTokenMismatch(attested, s)`, ERC-1155 receiver errors.
+    /// The base's claim gate ([`TokenizerBase::begin_claim_of`]: D4's registry call skipped
+    /// when a slot of `h` is reserved here), then `TokenNotReserved(h, s)`,
+    /// `TokenAlreadyClaimed(h, s)`, `NotReservedForYou`, `AttestationTokenMismatch(attested, s)`,
+    /// ERC-1155 receiver errors.
     ///
     /// # Events
     /// `CapabilityVerified`, `TransferSingle(sender, 0, claimant, gid, amount)`, `TokenClaimed`,
@@ -451,7 +466,12 @@ impl MultiPartyTokenizer {
         uid: B256,
         process_hash: B256,
     ) -> Res<U256> {
-        let attested = self.base.begin_claim(sender, h, uid, process_hash)?;
+        // A reserved (or claimed) slot of `h` means a reservation passed the gate: the registry
+        // bound `h` to this contract then, one-way, so the claim gate skips D4's registry call.
+        let reserved = !self.bitmaps(h).0.is_zero();
+        let attested = self
+            .base
+            .begin_claim_of(sender, h, uid, process_hash, reserved)?;
         let r = self.claim_inner(sender, h, s, attested, uid, process_hash);
         self.base.exit();
         r

@@ -1008,3 +1008,52 @@ fn configuration_views_answer_from_the_lens(
     let info = w.view(&A::getGovernanceInfoCall {});
     assert_eq!((info.stage, info.governor), (0, gov));
 }
+
+/// D4 stays in the claim gate for a record without a reservation here (the gate skips its
+/// registry call only when a slot of the record is reserved: that reservation passed the gate).
+#[motsu::test]
+fn claim_binding_is_checked_without_a_reservation(
+    tok: Contract<MultiPartyTokenizer>,
+    other: Contract<MultiPartyTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+) {
+    use integra_tokenizer_base::{TokenizerNotSet, WrongTokenizer};
+    let w = world!(tok, reg, comp, prov, gov);
+    reg.sender(gov)
+        .set_tokenizer_approval(gov, other.address(), true)
+        .unwrap();
+    w.register(owner, 1);
+    register(&reg, owner, 2, other.address(), Address::ZERO);
+    register(&reg, owner, 3, Address::ZERO, Address::ZERO);
+    let a2 = w.attest(bob, 2, 1);
+    assert_error(
+        w.claim(bob, 2, 1, a2),
+        WrongTokenizer {
+            integraHash: h(2),
+            documentTokenizer: other.address(),
+            calledTokenizer: tok.address(),
+        },
+    );
+    let a3 = w.attest(bob, 3, 1);
+    assert_error(
+        w.claim(bob, 3, 1, a3),
+        TokenizerNotSet { integraHash: h(3) },
+    );
+    // Bound here, never reserved: the binding passes, then the reservation check.
+    let a1 = w.attest(bob, 1, 1);
+    assert_error(
+        w.claim(bob, 1, 1, a1),
+        TokenNotReserved {
+            integraHash: h(1),
+            tokenId: u(1),
+        },
+    );
+    // Reserved: the claim goes through without D4's registry call.
+    w.reserve(owner, 1, 1, bob, 1).unwrap();
+    w.claim(bob, 1, 1, a1).unwrap();
+}

@@ -17,15 +17,53 @@
 //! reference let the owner of record A claim or cancel record B's token by passing B's id.
 //!
 //! # Storage per record (gas)
-//! Reserve writes two fresh slots: `records[h]` = token id (4 bytes), party (20), minted (1),
-//! label length (2) and position in the holder's `tokensOf` list (4), where party is
-//! `reservedFor` until the claim and `claimedBy` after it; and `tokenHash[id]`. An anonymous
-//! label adds only its words (the length lives in the record). The `tokensOf` index costs one
-//! slot per held token: its length is the ERC-721 balance and each token's position sits in its
-//! record. `DocumentComplete` needs no flag: a record mints once.
+//! A reservation writes one fresh slot: `records[h]` = token id (4 bytes), party (20), minted
+//! (1), label length (2) and position in the holder's `tokensOf` list (4), where party is
+//! `reservedFor` until the claim and `claimedBy` after it; the id counter shares the base's
+//! configuration slot. An anonymous label adds only its words (the length lives in the record).
+//! The claim writes `tokenHash[id]` (id → record, for `getDocumentHash`, `tokensOf` and the
+//! transfer hook) next to the ERC-721 owner and balance and the holder's `tokensOf` entry: the
+//! map only exists for minted tokens, and claim and cancel by id compare the id with
+//! `records[h]`'s. The `tokensOf` index costs one slot per held token: its length is the ERC-721
+//! balance and each token's position sits in its record. `DocumentComplete` needs no flag: a
+//! record mints once.
 //!
+//! # Gas (issue 7 point 6), measured by the gas report
+//! Traced with `cargo run -p integra-tests --example tokenizer_trace ownership [cached]`. Tx gas,
+//! uncached / tokenizer and registries in Nitro's program cache:
+//!
+//! | operation | budget | before | now |
+//! |---|---:|---:|---:|
+//! | `reserveToken` (named) | 80,000 | 166,185 / 108,607 | 134,163 / 76,477 |
+//! | `reserveTokenAnonymous` (64 B label) | 110,000 | 212,660 / 155,082 | 180,638 / 122,952 |
+//! | `claimToken` | 120,000 | 334,081 / 212,976 | 340,617 / 219,384 |
+//!
+//! What changed: the gate's one registry view instead of three calls (reservations −9,900);
+//! `tokenHash` written at the claim instead of the reservation (reservations −22,100, claim
+//! +22,100 − 2,105 for the id check's read; a cancelled reservation saves it); the claim skips
+//! D4's registry call and the registry address's read when the record has a reservation here
+//! (−9,300, see `TokenizerBase::begin_claim_of`); the provider reads two slots fewer (−4,350). A reservation
+//! and its claim together: uncached 500,266 → 474,780, cached 321,583 → 295,861.
+//! - **Named reserve, cached** meets its budget. Its floor: intrinsic 22,508, entries 9,655
+//!   (tokenizer 5,610, registry 4,045), the registry's cold account 2,600 and its 3 record
+//!   `SLOAD`s 6,315, the tokenizer's 2 cold `SLOAD`s 4,210, the record's fresh slot 22,100, the
+//!   id counter 2,900, `TokenReserved` 2,643: 72,931, ink ~3,500.
+//! - **Uncached**, the two programs' entries alone (67,341) and the intrinsic gas exceed
+//!   80,000: no uncached reservation can meet the budgets.
+//! - **Anonymous, cached** (122,952 > 110,000): the named floor plus two fresh label words
+//!   (44,200), 1,152 more calldata and the larger event (+649): 118,932 before any ink.
+//! - **Claim, cached** (219,384 > 120,000): intrinsic 22,728; five programs' entries 23,794
+//!   (tokenizer 5,610, component registry 4,781, provider 3,232, EAS 5,126, document registry
+//!   5,045); 4 cold accounts 10,400; 24 cold `SLOAD`s 50,400 (tokenizer 5 + its attestation
+//!   component 3, component registry 2, provider 6, EAS 10 for the attestation, document
+//!   registry 1 for the owner); 4 fresh slots 88,400 (ERC-721 owner and balance, `tokensOf`
+//!   entry, `tokenHash`); record and guard 3,100; four events 9,191 (`CapabilityVerified`,
+//!   `Transfer`, `TokenClaimed`, `DocumentComplete`): 207,413 before ink (~12,000). Intrinsic
+//!   gas, the fresh slots and the cold accounts alone are 121,528. Uncached, the entries are
+//!   145,027.
+
 //! # Size: an `ArbOS` 60 root contract
-//! 118,950 B raw, 35,353 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
+//! 119,134 B raw, 35,515 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
 //! over the 24,576 B of a classic contract, so it deploys as a root contract joining 2 fragments
 //! (`[package.metadata.integra] arbos-version = 60`). Measured shares of the module: this crate
 //! ≈ 23 KB (router and views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its
@@ -42,6 +80,10 @@
 //!   claims); relayed transfers are not.
 //! - `setBaseURI` emits ERC-4906 `BatchMetadataUpdate(0, type(uint256).max)` (all tokens).
 //! - No trust graph (spec 11 OQ-C10): `DocumentComplete` only.
+//! - `getDocumentHash(id)` of a reserved, unminted id is 0, not its record (spec 10 §6 reads
+//!   `tokenData[id].integraHash`, set at reservation in [TD]): the id → record map is written at
+//!   the claim (see Storage). A minted token's record is as the spec says, and
+//!   `integraHashToTokenId(h)` gives an unminted reservation's id.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 #![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
@@ -357,7 +399,9 @@ impl OwnershipTokenizer {
         } else {
             token_id
         };
-        if id.is_zero() || self.token_hash.get(id) != h {
+        // The record's own id (`tokenHash` is written at mint, so it cannot tell an unminted
+        // reservation's id).
+        if id.is_zero() || id != r.token_id {
             return Err(TokenNotFound {
                 integraHash: h,
                 tokenId: token_id,
@@ -417,7 +461,6 @@ impl OwnershipTokenizer {
         // ≤ 500 bytes (checked above).
         rec.label_len
             .set(w16(u16::try_from(label.len()).unwrap_or(u16::MAX)));
-        self.token_hash.setter(id).set(h);
         let mut words = self.labels.setter(id);
         for (i, chunk) in label.chunks(32).enumerate() {
             words
@@ -446,7 +489,11 @@ impl OwnershipTokenizer {
         uid: B256,
         process_hash: B256,
     ) -> Res<U256> {
-        let attested = self.base.begin_claim(sender, h, uid, process_hash)?;
+        // A reservation of `h` here means the registry bound `h` to this contract (D4 holds).
+        let reserved = !self.reservation_of(h).token_id.is_zero();
+        let attested = self
+            .base
+            .begin_claim_of(sender, h, uid, process_hash, reserved)?;
         let r = self.claim_inner(sender, h, token_id, attested, uid, process_hash);
         self.base.exit();
         r
@@ -475,6 +522,7 @@ impl OwnershipTokenizer {
         let mut rec = self.records.setter(h);
         rec.minted.set(true);
         rec.party.set(sender);
+        self.token_hash.setter(id).set(h);
         self.erc721._mint(sender, id)?;
         self.index_add(sender, id, h);
         let operator = self.vm().msg_sender();
@@ -518,7 +566,6 @@ impl OwnershipTokenizer {
         rec.token_id.set(w32(0));
         rec.party.set(Address::ZERO);
         rec.label_len.set(w16(0));
-        self.token_hash.delete(r.token_id);
         let mut label = self.labels.setter(r.token_id);
         for i in 0..words {
             label.delete(pos_word(i));
@@ -562,7 +609,8 @@ impl OwnershipTokenizer {
         }
     }
 
-    /// `getDocumentHash(id)`.
+    /// `getDocumentHash(id)`: the record of a minted token; 0 for an id that is not minted
+    /// (including a reserved, unminted one: see the crate docs).
     #[must_use]
     pub fn document_hash(&self, id: U256) -> B256 {
         self.token_hash.get(id)

@@ -327,7 +327,8 @@ fn owner_reserves_a_named_token_with_the_next_id(
     );
     assert_eq!(
         w.view(&B::getDocumentHashCall { id: U256::from(2) })._0,
-        h(2)
+        B256::ZERO,
+        "tokenHash is written at mint: a reserved, unminted id maps to no record"
     );
     assert_eq!(
         w.view(&B::getReservedTokensCall {
@@ -558,7 +559,7 @@ fn paused_tokenizer_refuses_lifecycle_calls_but_serves_views(
         w.call(gov, &B::pauseCall {}.abi_encode()),
         Err(EnforcedPause {}.abi_encode())
     );
-    assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, h(2));
+    assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, B256::ZERO);
     w.call(gov, &B::unpauseCall {}.abi_encode()).unwrap();
     tok.assert_emitted(&B::Unpaused { account: gov });
     assert_eq!(
@@ -881,7 +882,11 @@ fn claiming_another_records_token_fails(
             tokenId: U256::from(99),
         },
     );
-    assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, h(1));
+    assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, B256::ZERO);
+    assert_eq!(
+        w.view(&integraHashToTokenIdCall { integraHash: h(1) })._0,
+        one()
+    );
     assert_eq!(w.view(&balanceOfCall { owner: mallory })._0, U256::ZERO);
 }
 
@@ -1112,9 +1117,13 @@ fn cancelling_another_records_token_or_a_minted_one_fails(
             tokenId: one(),
         },
     );
-    assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, h(1));
+    assert_eq!(
+        w.view(&integraHashToTokenIdCall { integraHash: h(1) })._0,
+        one()
+    );
     let a1 = w.attest(alice, 1, CORE_CLAIM, U256::ZERO);
     w.claim(alice, 1, U256::ZERO, a1).unwrap();
+    assert_eq!(w.view(&B::getDocumentHashCall { id: one() })._0, h(1));
     assert_error(
         w.cancel(alice, 1, U256::ZERO),
         AlreadyMinted { tokenId: one() },
@@ -1542,4 +1551,68 @@ fn erc721_errors_encode_as_alloy() {
         assert_eq!(theirs[..4], ERC721InvalidOwner::SELECTOR);
         assert_eq!(Vec::from(Error::from(e)), expected);
     }
+}
+
+/// D4 at the claim: a record without a reservation here gets the binding errors first (before
+/// `processHash` and `TokenNotFound`); a record with one has passed the gate, so the binding
+/// (one-way in the registry) is not read again and the claim goes on.
+#[motsu::test]
+fn claim_binding_errors_come_before_the_reservation_checks(
+    tok: Contract<OwnershipTokenizer>,
+    other: Contract<OwnershipTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+) {
+    let w = world!(tok, reg, comp, prov, gov);
+    reg.sender(gov)
+        .set_tokenizer_approval(gov, other.address(), true)
+        .unwrap();
+    w.register(owner, 1);
+    w.register_with(owner, 2, other.address(), Address::ZERO);
+    w.register_with(owner, 3, Address::ZERO, Address::ZERO);
+    let a2 = w.attest(bob, 2, CORE_CLAIM, U256::ZERO);
+    let wrong = WrongTokenizer {
+        integraHash: h(2),
+        documentTokenizer: other.address(),
+        calledTokenizer: tok.address(),
+    };
+    assert_error(w.claim(bob, 2, U256::ZERO, a2), wrong.clone());
+    assert_error(
+        tok.sender(bob)
+            .claim(bob, h(2), U256::ZERO, a2, B256::ZERO)
+            .motsu_res(),
+        wrong,
+    );
+    let a3 = w.attest(bob, 3, CORE_CLAIM, U256::ZERO);
+    assert_error(
+        tok.sender(bob)
+            .claim(bob, h(3), one(), a3, B256::ZERO)
+            .motsu_res(),
+        TokenizerNotSet { integraHash: h(3) },
+    );
+    // Bound here but never reserved: the binding passes, then the reservation check.
+    let a1 = w.attest(bob, 1, CORE_CLAIM, U256::ZERO);
+    assert_error(
+        w.claim(bob, 1, U256::ZERO, a1),
+        TokenNotFound {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+        },
+    );
+    // Reserved, then cancelled: the binding is read again and passes.
+    w.reserve(owner, 1, bob).unwrap();
+    w.cancel(owner, 1, one()).unwrap();
+    assert_error(
+        w.claim(bob, 1, one(), a1),
+        TokenNotFound {
+            integraHash: h(1),
+            tokenId: one(),
+        },
+    );
+    w.reserve(owner, 1, bob).unwrap();
+    assert_eq!(w.claim(bob, 1, U256::ZERO, a1).unwrap(), U256::from(2));
 }

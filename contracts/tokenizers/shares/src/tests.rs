@@ -400,9 +400,13 @@ fn claimant_receives_exactly_its_reservation_once(
     });
     assert_eq!((r.amount, r.claimed), (U256::ZERO, true));
     assert_eq!(w.count::<B::DocumentComplete>(), 0);
+    let complete = |n: u8| w.view(&B::isDocumentCompleteCall { integraHash: h(n) })._0;
+    assert!(!complete(1));
     // The last open reservation completes the record and credentials go to both parties.
     let a2 = w.attest(carol, 1, 0);
     w.claim(carol, 1, 0, a2).unwrap();
+    assert!(complete(1));
+    assert!(!complete(2));
     tok.assert_emitted(&B::DocumentComplete {
         integraHash: h(1),
         partyCount: u(2),
@@ -602,4 +606,98 @@ fn transfers_are_free_and_keep_the_shareholder_list(
         transferFromCall::SELECTOR,
     ]);
     assert_eq!(erc20, ERC20_INTERFACE_ID);
+}
+
+/// Open reservations total at most 2^128 − 1 (the ledger's width): a reservation at the limit
+/// works, one unit more (alone or in the sum) is `InvalidAmount(amount)`.
+#[motsu::test]
+fn reserved_total_is_limited_to_128_bits(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    carol: Address,
+) {
+    let w = world!(tok, reg, comp, prov, gov);
+    w.register(owner, 1);
+    let max = U256::from(u128::MAX);
+    let reserve = |to: Address, amount: U256| {
+        tok.sender(owner)
+            .reserve(owner, h(1), U256::ZERO, to, amount, p(1))
+            .motsu_res()
+    };
+    assert_error(
+        reserve(bob, max + u(1)),
+        InvalidAmount { amount: max + u(1) },
+    );
+    assert_error(reserve(bob, U256::MAX), InvalidAmount { amount: U256::MAX });
+    reserve(bob, max - u(1)).unwrap();
+    assert_error(reserve(carol, u(2)), InvalidAmount { amount: u(2) });
+    reserve(carol, u(1)).unwrap();
+    assert_eq!(tok.sender(owner).shares(), (U256::ZERO, max));
+    assert_eq!(tok.sender(owner).reservation(carol), (u(1), false));
+    // Claimed in full: the ERC-20 supply is the total.
+    let a1 = w.attest(bob, 1, 0);
+    assert_eq!(w.claim(bob, 1, 0, a1).unwrap(), max - u(1));
+    assert_eq!(tok.sender(owner).shares(), (max - u(1), u(1)));
+    assert_eq!(tok.sender(owner).reservation(bob), (U256::ZERO, true));
+}
+
+/// The shareholder list under swap-and-pop: a holder leaving from the front moves the last one
+/// into its place; a holder coming back is appended; `getTokenInfo` lists them in order.
+#[motsu::test]
+fn shareholder_list_moves_the_last_holder_into_a_leavers_place(
+    tok: Contract<SharesTokenizer>,
+    reg: Contract<IntegraDocumentRegistry>,
+    comp: Contract<IntegraRegistry>,
+    prov: Contract<EASAttestationProvider>,
+    gov: Address,
+    owner: Address,
+    bob: Address,
+    carol: Address,
+    dave: Address,
+) {
+    let w = world!(tok, reg, comp, prov, gov);
+    w.register(owner, 1);
+    w.reserve(owner, 1, bob, 10).unwrap();
+    w.reserve(owner, 1, carol, 5).unwrap();
+    let a1 = w.attest(bob, 1, 0);
+    w.claim(bob, 1, 0, a1).unwrap();
+    let a2 = w.attest(carol, 1, 0);
+    w.claim(carol, 1, 0, a2).unwrap();
+    let holders = || {
+        w.view(&B::getTokenInfoCall {
+            integraHash: h(1),
+            tokenId: U256::ZERO,
+        })
+        ._0
+        .holders
+    };
+    assert_eq!(holders(), vec![bob, carol]);
+    let send = |from: Address, to: Address, value: u64| {
+        w.call(
+            from,
+            &transferCall {
+                to,
+                value: u(value),
+            }
+            .abi_encode(),
+        )
+        .unwrap();
+    };
+    send(bob, dave, 10);
+    assert_eq!(holders(), vec![carol, dave]);
+    assert_eq!(tok.sender(owner).shareholders(), vec![carol, dave]);
+    // A partial transfer to an existing holder and a self-transfer change nothing.
+    send(carol, dave, 1);
+    send(dave, dave, 3);
+    assert_eq!(holders(), vec![carol, dave]);
+    send(dave, bob, 11);
+    assert_eq!(holders(), vec![carol, bob]);
+    send(carol, bob, 4);
+    assert_eq!(holders(), vec![bob]);
+    assert_eq!(w.view(&balanceOfCall { account: bob })._0, u(15));
 }
