@@ -745,27 +745,53 @@ impl OwnershipTokenizer {
         Ok(())
     }
 
-    /// ERC-721 `transferFrom` / `safeTransferFrom` for `msg.sender`, keeping `tokensOf` in step.
+    /// ERC-721 `transferFrom` / `safeTransferFrom` for `sender` (the ERC-2771 sender), keeping
+    /// `tokensOf` in step: OpenZeppelin's `transferFrom` with `sender` in place of
+    /// `msg.sender` (same checks, order and errors), then the receiver check with `sender` as
+    /// the operator.
     ///
     /// # Errors
     /// OpenZeppelin's ERC-721 errors; a receiver's rejection for safe transfers.
+    ///
+    /// # Events
+    /// `Transfer(from, to, id)`.
     pub fn transfer(
         &mut self,
+        sender: Address,
         from: Address,
         to: Address,
         id: U256,
         safe: Option<&[u8]>,
     ) -> Res<()> {
-        self.erc721.transfer_from(from, to, id)?;
+        if to.is_zero() {
+            return Err(
+                erc721::Error::InvalidReceiver(erc721::ERC721InvalidReceiver { receiver: to })
+                    .into(),
+            );
+        }
+        if sender.is_zero() {
+            // OpenZeppelin skips authorization for a zero `auth`; a forwarder's zero sender is
+            // refused as `_update` refuses an unauthorized operator.
+            self.erc721
+                ._check_authorized(self.erc721._owner_of(id), sender, id)?;
+        }
+        let owner = self.erc721._update(to, id, sender)?;
+        if owner != from {
+            return Err(erc721::Error::IncorrectOwner(erc721::ERC721IncorrectOwner {
+                sender: from,
+                token_id: id,
+                owner,
+            })
+            .into());
+        }
         if from != to {
             let h = self.token_hash.get(id);
             self.index_remove(from, h);
             self.index_add(to, id, h);
         }
         if let Some(data) = safe {
-            let operator = self.vm().msg_sender();
             self.erc721._check_on_erc721_received(
-                operator,
+                sender,
                 from,
                 to,
                 id,
@@ -773,6 +799,27 @@ impl OwnershipTokenizer {
             )?;
         }
         Ok(())
+    }
+
+    /// ERC-721 `approve` for `sender` (the ERC-2771 sender): OpenZeppelin's `approve` with
+    /// `sender` in place of `msg.sender`.
+    ///
+    /// # Errors
+    /// `ERC721NonexistentToken`; `ERC721InvalidApprover(sender)` unless `sender` owns the token
+    /// or operates for its owner (also for a zero `sender`, which OpenZeppelin's internal
+    /// function would not check).
+    ///
+    /// # Events
+    /// `Approval(owner, to, id)`.
+    pub fn approve(&mut self, sender: Address, to: Address, id: U256) -> Res<()> {
+        if sender.is_zero() {
+            self.erc721._require_owned(id)?;
+            return Err(
+                erc721::Error::InvalidApprover(erc721::ERC721InvalidApprover { approver: sender })
+                    .into(),
+            );
+        }
+        Ok(self.erc721._approve(to, id, sender, true)?)
     }
 
     /// ERC-165.
@@ -952,30 +999,30 @@ fn dispatch_write(
             run(s.cancel(sender, arg!(a.word(0)), arg!(a.u256(1)), arg!(a.word(2))))
         }
         transferFromCall::SELECTOR => run(s.transfer(
+            sender,
             arg!(a.address(0)),
             arg!(a.address(1)),
             arg!(a.u256(2)),
             None,
         )),
         safeTransferFrom_0Call::SELECTOR => run(s.transfer(
+            sender,
             arg!(a.address(0)),
             arg!(a.address(1)),
             arg!(a.u256(2)),
             Some(arg!(a.bytes(3))),
         )),
         safeTransferFrom_1Call::SELECTOR => run(s.transfer(
+            sender,
             arg!(a.address(0)),
             arg!(a.address(1)),
             arg!(a.u256(2)),
             Some(&[]),
         )),
-        approveCall::SELECTOR => run(s
-            .erc721
-            .approve(arg!(a.address(0)), arg!(a.u256(1)))
-            .map_err(Error::from)),
+        approveCall::SELECTOR => run(s.approve(sender, arg!(a.address(0)), arg!(a.u256(1)))),
         setApprovalForAllCall::SELECTOR => run(s
             .erc721
-            .set_approval_for_all(arg!(a.address(0)), arg!(a.bool(1)))
+            ._set_approval_for_all(sender, arg!(a.address(0)), arg!(a.bool(1)))
             .map_err(Error::from)),
         setBaseURICall::SELECTOR => run(s.set_base_uri(sender, arg!(a.string(0)))),
         _ => return None,

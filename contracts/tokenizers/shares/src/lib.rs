@@ -58,9 +58,9 @@ extern crate alloc;
 use alloc::{string::String, vec, vec::Vec};
 
 use alloy_primitives::{Address, B256, U256};
-use alloy_sol_types::{SolCall, SolError};
+use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_primitives::{
-    abi::{encode_error, returns, Args, Token},
+    abi::{emit, encode_error, returns, Args, Token},
     compact_errors, reentrant_entrypoint,
 };
 pub use integra_tokenizer_base as base;
@@ -76,8 +76,8 @@ use openzeppelin_stylus::token::erc20::{
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU128, StorageU16, StorageU32,
-        StorageU8,
+        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU128, StorageU16, StorageU256,
+        StorageU32, StorageU8,
     },
     ArbResult,
 };
@@ -216,6 +216,9 @@ pub struct SharesTokenizer {
     accounts: StorageMap<Address, Account>,
     /// The shareholder list: position → holder (the length is in the ledger).
     holders: StorageMap<U256, StorageAddress>,
+    /// ERC-20 allowances, owner → spender → value: OpenZeppelin's are written only by its
+    /// private `_approve`, which cannot act for an ERC-2771 sender (see Departures).
+    allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
 }
 
 /// The instance's counters, in one slot (16 + 2 + 2 + 4 + 1 bytes): every reservation, claim
@@ -561,20 +564,105 @@ impl SharesTokenizer {
         }
     }
 
-    /// ERC-20 `transfer` / `transferFrom` for `msg.sender`, keeping the shareholder list.
+    /// ERC-20 `transfer` (`from = None`) / `transferFrom` for `sender` (the ERC-2771 sender),
+    /// keeping the shareholder list: OpenZeppelin's functions with `sender` in place of
+    /// `msg.sender` (same checks, order, errors and events).
     ///
     /// # Errors
-    /// OpenZeppelin's ERC-20 errors.
-    pub fn transfer(&mut self, from: Option<Address>, to: Address, value: U256) -> Res<()> {
+    /// `ERC20InsufficientAllowance`, `ERC20InvalidSpender(0)` / `ERC20InvalidApprover(0)` (a
+    /// zero spender or owner), `ERC20InvalidSender(0)`, `ERC20InvalidReceiver(0)`,
+    /// `ERC20InsufficientBalance`.
+    ///
+    /// # Events
+    /// `Transfer(from, to, value)`.
+    pub fn transfer(
+        &mut self,
+        sender: Address,
+        from: Option<Address>,
+        to: Address,
+        value: U256,
+    ) -> Res<()> {
         let from = if let Some(from) = from {
-            self.erc20.transfer_from(from, to, value)?;
+            // OpenZeppelin's `_spend_allowance`.
+            let allowance = self.allowance(from, sender);
+            if allowance != U256::MAX {
+                if allowance < value {
+                    return Err(erc20::Error::InsufficientAllowance(
+                        erc20::ERC20InsufficientAllowance {
+                            spender: sender,
+                            allowance,
+                            needed: value,
+                        },
+                    )
+                    .into());
+                }
+                self.approve(from, sender, allowance - value, false)?;
+            }
             from
         } else {
-            self.erc20.transfer(to, value)?;
-            self.vm().msg_sender()
+            sender
         };
+        // OpenZeppelin's `_transfer`.
+        if from.is_zero() {
+            return Err(
+                erc20::Error::InvalidSender(erc20::ERC20InvalidSender { sender: from }).into(),
+            );
+        }
+        if to.is_zero() {
+            return Err(erc20::Error::InvalidReceiver(erc20::ERC20InvalidReceiver {
+                receiver: to,
+            })
+            .into());
+        }
+        self.erc20._update(from, to, value)?;
         self.sync(from);
         self.sync(to);
+        Ok(())
+    }
+
+    /// ERC-20 `allowance(owner, spender)`.
+    #[must_use]
+    pub fn allowance(&self, owner: Address, spender: Address) -> U256 {
+        self.allowances.getter(owner).get(spender)
+    }
+
+    /// ERC-20 `approve` for `owner` (the ERC-2771 sender): OpenZeppelin's `_approve`.
+    ///
+    /// # Errors
+    /// `ERC20InvalidApprover(0)`, `ERC20InvalidSpender(0)`.
+    ///
+    /// # Events
+    /// `Approval(owner, spender, value)` when `emit_event`.
+    pub fn approve(
+        &mut self,
+        owner: Address,
+        spender: Address,
+        value: U256,
+        emit_event: bool,
+    ) -> Res<()> {
+        if owner.is_zero() {
+            return Err(erc20::Error::InvalidApprover(erc20::ERC20InvalidApprover {
+                approver: owner,
+            })
+            .into());
+        }
+        if spender.is_zero() {
+            return Err(
+                erc20::Error::InvalidSpender(erc20::ERC20InvalidSpender { spender }).into(),
+            );
+        }
+        self.allowances.setter(owner).setter(spender).set(value);
+        if emit_event {
+            emit(
+                self.vm(),
+                &[
+                    Approval::SIGNATURE_HASH,
+                    owner.into_word(),
+                    spender.into_word(),
+                ],
+                &[value.into()],
+            );
+        }
         Ok(())
     }
 
@@ -702,10 +790,9 @@ fn dispatch_view(s: &SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<
             .into()]),
         totalSupplyCall::SELECTOR => ret(&[s.erc20.total_supply().into()]),
         balanceOfCall::SELECTOR => ret(&[s.erc20.balance_of(arg!(a.address(0))).into()]),
-        allowanceCall::SELECTOR => ret(&[s
-            .erc20
-            .allowance(arg!(a.address(0)), arg!(a.address(1)))
-            .into()]),
+        allowanceCall::SELECTOR => {
+            ret(&[s.allowance(arg!(a.address(0)), arg!(a.address(1))).into()])
+        }
         boundIntegraHashCall::SELECTOR => ret(&[bound.into()]),
         getReservationCall::SELECTOR => {
             let (h, r) = (arg!(a.word(0)), arg!(a.address(1)));
@@ -754,18 +841,18 @@ fn dispatch_write(
         cancelReservationForCall::SELECTOR => {
             run(s.cancel_for(sender, arg!(a.word(0)), arg!(a.address(1)), arg!(a.word(2))))
         }
-        transferCall::SELECTOR => ok_true(s.transfer(None, arg!(a.address(0)), arg!(a.u256(1)))),
+        transferCall::SELECTOR => {
+            ok_true(s.transfer(sender, None, arg!(a.address(0)), arg!(a.u256(1))))
+        }
         transferFromCall::SELECTOR => ok_true(s.transfer(
+            sender,
             Some(arg!(a.address(0))),
             arg!(a.address(1)),
             arg!(a.u256(2)),
         )),
-        approveCall::SELECTOR => ok_true(
-            s.erc20
-                .approve(arg!(a.address(0)), arg!(a.u256(1)))
-                .map(|_| ())
-                .map_err(Error::from),
-        ),
+        approveCall::SELECTOR => {
+            ok_true(s.approve(sender, arg!(a.address(0)), arg!(a.u256(1)), true))
+        }
         _ => return None,
     };
     Some(out)
