@@ -34,21 +34,21 @@
 //!
 //! | operation | budget | before | now |
 //! |---|---:|---:|---:|
-//! | `reserveToken` (named) | 80,000 | 166,185 / 108,607 | 134,163 / 76,477 |
-//! | `reserveTokenAnonymous` (64 B label) | 110,000 | 212,660 / 155,082 | 180,638 / 122,952 |
-//! | `claimToken` | 120,000 | 334,081 / 212,976 | 340,617 / 219,384 |
+//! | `reserveToken` (named) | 80,000 | 166,185 / 108,607 | 134,189 / 76,477 |
+//! | `reserveTokenAnonymous` (64 B label) | 110,000 | 212,660 / 155,082 | 180,664 / 122,952 |
+//! | `claimToken` | 120,000 | 334,081 / 212,976 | 340,643 / 219,384 |
 //!
 //! What changed: the gate's one registry view instead of three calls (reservations −9,900);
 //! `tokenHash` written at the claim instead of the reservation (reservations −22,100, claim
 //! +22,100 − 2,105 for the id check's read; a cancelled reservation saves it); the claim skips
 //! D4's registry call and the registry address's read when the record has a reservation here
 //! (−9,300, see `TokenizerBase::begin_claim_of`); the provider reads two slots fewer (−4,350). A reservation
-//! and its claim together: uncached 500,266 → 474,780, cached 321,583 → 295,861.
+//! and its claim together: uncached 500,266 → 474,832, cached 321,583 → 295,861.
 //! - **Named reserve, cached** meets its budget. Its floor: intrinsic 22,508, entries 9,655
 //!   (tokenizer 5,610, registry 4,045), the registry's cold account 2,600 and its 3 record
 //!   `SLOAD`s 6,315, the tokenizer's 2 cold `SLOAD`s 4,210, the record's fresh slot 22,100, the
 //!   id counter 2,900, `TokenReserved` 2,643: 72,931, ink ~3,500.
-//! - **Uncached**, the two programs' entries alone (67,341) and the intrinsic gas exceed
+//! - **Uncached**, the two programs' entries alone (67,367) and the intrinsic gas exceed
 //!   80,000: no uncached reservation can meet the budgets.
 //! - **Anonymous, cached** (122,952 > 110,000): the named floor plus two fresh label words
 //!   (44,200), 1,152 more calldata and the larger event (+649): 118,932 before any ink.
@@ -60,10 +60,10 @@
 //!   entry, `tokenHash`); record and guard 3,100; four events 9,191 (`CapabilityVerified`,
 //!   `Transfer`, `TokenClaimed`, `DocumentComplete`): 207,413 before ink (~12,000). Intrinsic
 //!   gas, the fresh slots and the cold accounts alone are 121,528. Uncached, the entries are
-//!   145,027.
+//!   145,053.
 
 //! # Size: an `ArbOS` 60 root contract
-//! 119,134 B raw, 35,515 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
+//! 119,513 B raw, 35,699 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
 //! over the 24,576 B of a classic contract, so it deploys as a root contract joining 2 fragments
 //! (`[package.metadata.integra] arbos-version = 60`). Measured shares of the module: this crate
 //! ≈ 23 KB (router and views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its
@@ -75,9 +75,16 @@
 //! # Departures
 //! - `initialize` is the constructor (run once by the deployer); `AlreadyInitialized` guards a
 //!   second run of the base.
-//! - ERC-721 transfer and approval functions act for `msg.sender` (OpenZeppelin's code), not the
-//!   ERC-2771 sender: relayed reserve, claim and cancel are supported (D7's purpose, gas-free
-//!   claims); relayed transfers are not.
+//! - None for D7 (ERC-2771): every write, the ERC-721 `transferFrom`, both `safeTransferFrom`s,
+//!   `approve` and `setApprovalForAll` included, acts for the ERC-2771 sender (the last 20 bytes
+//!   of a call from the non-zero trusted forwarder, else `msg.sender`). The ERC-721 functions are
+//!   OpenZeppelin's public ones rebuilt from its internals with that sender as `auth` / owner /
+//!   operator (`_update`, `_approve`, `_set_approval_for_all`, `_check_on_erc721_received`):
+//!   same checks, order, errors and events; a receiver's `onERC721Received` sees the relayed
+//!   sender as `operator`. One addition: a zero relayed sender (a forwarder appending address 0)
+//!   is refused as an unauthorized operator (`ERC721InsufficientApproval(0, id)`,
+//!   `ERC721InvalidApprover(0)`), where OpenZeppelin's internals would skip the check for a zero
+//!   `auth`.
 //! - `setBaseURI` emits ERC-4906 `BatchMetadataUpdate(0, type(uint256).max)` (all tokens).
 //! - No trust graph (spec 11 OQ-C10): `DocumentComplete` only.
 //! - `getDocumentHash(id)` of a reserved, unminted id is 0, not its record (spec 10 §6 reads

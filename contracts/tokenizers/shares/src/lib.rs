@@ -30,12 +30,12 @@
 //! account in place; the claim skips D4's registry call for the bound record
 //! (`TokenizerBase::begin_claim_of`). Measured (`cargo run -p integra-tests --example
 //! tokenizer_trace shares`), tx gas uncached / cached, no budget: `reserveToken` 252,858 /
-//! 196,946 → 174,549 / 117,867; `claimToken` 462,793 / 343,354 → 326,205 / 205,976 (the gate's
+//! 196,946 → 174,340 / 117,872; `claimToken` 462,793 / 343,354 → 325,995 / 205,980 (the gate's
 //! one registry call, 2 fresh slots less per first reservation, 6 less per claim, no D4 call,
 //! two provider reads less).
 //!
 //! # Size: an `ArbOS` 60 root contract
-//! 118,293 B raw, 35,777 B compressed: over the 24,576 B of a classic contract, so it deploys as
+//! 117,211 B raw, 35,873 B compressed: over the 24,576 B of a classic contract, so it deploys as
 //! a root contract joining 2 fragments (`[package.metadata.integra] arbos-version = 60`). The
 //! base and the attestation component alone are ≈ 38 KB of the module; OpenZeppelin ERC-20 and
 //! metadata ≈ 10 KB; the trust-credential hook ≈ 3 KB.
@@ -45,7 +45,13 @@
 //!   forwarder (spec 11 §4).
 //! - `cancelReservation` reverts `NotSupported()`; `cancelReservationFor(h, recipient, p)`
 //!   cancels a recipient's open reservation.
-//! - ERC-20 `transfer`, `transferFrom` and `approve` act for `msg.sender` (OpenZeppelin's code).
+//! - ERC-20 `transfer`, `transferFrom` and `approve` act for the ERC-2771 sender (D7: the last
+//!   20 bytes of a call from the non-zero trusted forwarder, else `msg.sender`), with
+//!   OpenZeppelin's checks, order, errors and events. Balances and supply are OpenZeppelin's
+//!   (`Erc20::_update`); **allowances are this contract's own map** (`allowance`, `approve` and
+//!   the spending in `transferFrom` mirror OpenZeppelin's `_approve` / `_spend_allowance`, an
+//!   unlimited `type(uint256).max` allowance included): openzeppelin-stylus 0.3 writes its
+//!   allowances only through its private `_approve`, which cannot act for a relayed owner.
 //! - No votes or checkpoints in v1 (spec 11 OQ-C8).
 //! - Open reservations total at most `2^128 − 1` base units (the ledger's width; ≈ 3.4·10^20
 //!   whole shares at 18 decimals): a reservation beyond it reverts `InvalidAmount(amount)`, as
@@ -60,7 +66,7 @@ use alloc::{string::String, vec, vec::Vec};
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_primitives::{
-    abi::{emit, encode_error, returns, Args, Token},
+    abi::{encode_error, returns, Args, Token},
     compact_errors, reentrant_entrypoint,
 };
 pub use integra_tokenizer_base as base;
@@ -653,14 +659,15 @@ impl SharesTokenizer {
         }
         self.allowances.setter(owner).setter(spender).set(value);
         if emit_event {
-            emit(
-                self.vm(),
+            // Direct `raw_log`: `abi::emit`'s `&dyn Host` would link the host vtable (~600 B of
+            // data, paid in every call's cached-init gas).
+            let _ = self.vm().raw_log(
                 &[
                     Approval::SIGNATURE_HASH,
                     owner.into_word(),
                     spender.into_word(),
                 ],
-                &[value.into()],
+                &value.to_be_bytes::<32>(),
             );
         }
         Ok(())
