@@ -473,7 +473,7 @@ fn shares_claim_complete_and_transfer() {
     );
 }
 
-/// The trusted forwarder of [`relayed_erc_calls_act_for_the_appended_sender`].
+/// The tokenizers' trusted forwarder in the relayed-call tests.
 const FORWARDER: Address = address!("00000000000000000000000000000000000f0f0f");
 
 alloy_sol_types::sol! {
@@ -493,11 +493,11 @@ fn relayed(call: &impl SolCall, sender: Address) -> Vec<u8> {
     data
 }
 
-/// D7 through the shipped WASM routers: ERC-721 `approve` / `transferFrom` and ERC-20
-/// `transfer` from the trusted forwarder act for the appended sender (arguments decoded from the
-/// front, the 20-byte suffix after them); the same suffix from anyone else is ignored.
+/// D7 through the shipped Ownership router: ERC-721 `approve` / `transferFrom` from the trusted
+/// forwarder act for the appended sender (arguments decoded from the front, the 20-byte suffix
+/// after them); the same suffix from anyone else is ignored.
 #[test]
-fn relayed_erc_calls_act_for_the_appended_sender() {
+fn relayed_erc721_calls_act_for_the_appended_sender() {
     let mut d = setup_forwarded("integra-ownership-tokenizer", FORWARDER).unwrap();
     d.register(1).unwrap();
     ok(
@@ -567,7 +567,12 @@ fn relayed_erc_calls_act_for_the_appended_sender() {
         d.world.view(d.tokenizer, &ownerOfCall { tokenId: id })._0,
         CAROL
     );
+}
 
+/// D7 through the shipped Shares router: ERC-20 `transfer` from the trusted forwarder acts for
+/// the appended sender; the same suffix from anyone else is ignored.
+#[test]
+fn relayed_erc20_transfer_acts_for_the_appended_sender() {
     let mut d = setup_shares_forwarded(FORWARDER).unwrap();
     d.register(1).unwrap();
     ok(
