@@ -94,6 +94,14 @@ pub fn provider_id() -> B256 {
 /// # Errors
 /// If an artifact is missing or a deployment step fails.
 pub fn setup(name: &str) -> Result<Deployed, ArtifactError> {
+    setup_forwarded(name, Address::ZERO)
+}
+
+/// [`setup`] with `forwarder` as the tokenizer's ERC-2771 trusted forwarder.
+///
+/// # Errors
+/// If an artifact is missing or a deployment step fails.
+pub fn setup_forwarded(name: &str, forwarder: Address) -> Result<Deployed, ArtifactError> {
     setup_with(name, |registry, components| {
         (
             String::from("Integra Deeds"),
@@ -105,7 +113,7 @@ pub fn setup(name: &str) -> Result<Deployed, ArtifactError> {
             components,
             provider_id(),
             Address::ZERO,
-            Address::ZERO,
+            forwarder,
         )
             .abi_encode_params()
     })
@@ -117,6 +125,14 @@ pub fn setup(name: &str) -> Result<Deployed, ArtifactError> {
 /// # Errors
 /// If an artifact is missing or a deployment step fails.
 pub fn setup_shares() -> Result<Deployed, ArtifactError> {
+    setup_shares_forwarded(Address::ZERO)
+}
+
+/// [`setup_shares`] with `forwarder` as the tokenizer's ERC-2771 trusted forwarder.
+///
+/// # Errors
+/// If an artifact is missing or a deployment step fails.
+pub fn setup_shares_forwarded(forwarder: Address) -> Result<Deployed, ArtifactError> {
     setup_with("integra-shares-tokenizer", |registry, components| {
         (
             String::from("Deed 1 shares"),
@@ -130,7 +146,7 @@ pub fn setup_shares() -> Result<Deployed, ArtifactError> {
             Address::ZERO,
             Address::ZERO,
             U256::from(18),
-            Address::ZERO,
+            forwarder,
         )
             .abi_encode_params()
     })

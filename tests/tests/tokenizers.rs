@@ -4,16 +4,17 @@
 //! label), attest, claim, transfer, complete; the gate read from the registry; and the
 //! reference's defects refused at the WASM level. The Shares tokenizer's ERC-20 flow likewise.
 
-use alloy_primitives::{Address, B256, U256};
+use alloy_primitives::{address, Address, B256, U256};
+use alloy_sol_types::SolCall;
 use integra_tests::tokenizers::shares::{
     self, balanceOfCall, boundIntegraHashCall, getReservationCall, totalSupplyCall, transferCall,
     AlreadyClaimed, DocumentMismatch, InvalidTokenId,
 };
 use integra_tests::tokenizers::{
     cancelReservationCall, getDocumentHashCall, getEncryptedLabelCall, integraHashToTokenIdCall,
-    reserve_anonymous_call, reserve_call, setup, setup_shares, supportsInterfaceCall, Deployed,
-    ReservationCancelled, TokenNotFound, TokenReserved, TokenReservedAnonymous, Unauthorized, BOB,
-    EXECUTOR, OWNER,
+    reserve_anonymous_call, reserve_call, setup, setup_forwarded, setup_shares,
+    setup_shares_forwarded, supportsInterfaceCall, Deployed, ReservationCancelled, TokenNotFound,
+    TokenReserved, TokenReservedAnonymous, Unauthorized, BOB, EXECUTOR, OWNER,
 };
 use integra_tests::tokenizers::{
     claim_call, isDocumentCompleteCall, ownerOfCall, tokensOfCall, transferFromCall, AlreadyMinted,
@@ -970,6 +971,155 @@ fn multi_party_constructor_refuses_a_zero_or_codeless_lens() {
             assert_reverted_with(&r, &mp::InvalidLens { lens });
         }
     }
+}
+
+/// The tokenizers' trusted forwarder in the relayed-call tests.
+const FORWARDER: Address = address!("00000000000000000000000000000000000f0f0f");
+
+alloy_sol_types::sol! {
+    function approve(address to, uint256 tokenId);
+    #[derive(Debug, PartialEq, Eq)]
+    event Approval(address indexed owner, address indexed approved, uint256 indexed tokenId);
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC721InsufficientApproval(address operator, uint256 tokenId);
+    #[derive(Debug, PartialEq, Eq)]
+    error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed);
+}
+
+/// `call ‖ sender`: what an ERC-2771 forwarder sends.
+fn relayed(call: &impl SolCall, sender: Address) -> Vec<u8> {
+    let mut data = call.abi_encode();
+    data.extend_from_slice(sender.as_slice());
+    data
+}
+
+/// D7 through the shipped Ownership router: ERC-721 `approve` / `transferFrom` from the trusted
+/// forwarder act for the appended sender (arguments decoded from the front, the 20-byte suffix
+/// after them); the same suffix from anyone else is ignored.
+#[test]
+fn relayed_erc721_calls_act_for_the_appended_sender() {
+    let mut d = setup_forwarded("integra-ownership-tokenizer", FORWARDER).unwrap();
+    d.register(1).unwrap();
+    ok(
+        d.world.send(EXECUTOR, d.tokenizer, &reserve_call(1, BOB)),
+        "reserve",
+    )
+    .unwrap();
+    let uid = d.attest_claim(OWNER, BOB, 1, 0, U256::from(2)).unwrap();
+    ok(
+        d.world.send(BOB, d.tokenizer, &claim_call(1, 0, uid)),
+        "claim",
+    )
+    .unwrap();
+    let id = U256::from(1);
+    let approve = approveCall {
+        to: CAROL,
+        tokenId: id,
+    };
+    let r = d
+        .world
+        .raw(FORWARDER, d.tokenizer, &relayed(&approve, BOB), U256::ZERO);
+    let r = ok(r, "relayed approve").unwrap();
+    assert_eq!(
+        events::<Approval>(&r.logs),
+        vec![Approval {
+            owner: BOB,
+            approved: CAROL,
+            tokenId: id
+        }]
+    );
+    let move_to = |to: Address| transferFromCall {
+        from: BOB,
+        to,
+        tokenId: id,
+    };
+    // Owner appending Bob's address acts for itself.
+    let r = d.world.raw(
+        OWNER,
+        d.tokenizer,
+        &relayed(&move_to(OWNER), BOB),
+        U256::ZERO,
+    );
+    assert_reverted_with(
+        &r,
+        &ERC721InsufficientApproval {
+            operator: OWNER,
+            tokenId: id,
+        },
+    );
+    // Carol, approved by Bob's relayed call, moves the token through the forwarder.
+    let r = d.world.raw(
+        FORWARDER,
+        d.tokenizer,
+        &relayed(&move_to(CAROL), CAROL),
+        U256::ZERO,
+    );
+    let r = ok(r, "relayed transferFrom").unwrap();
+    assert_eq!(
+        events::<Transfer>(&r.logs),
+        vec![Transfer {
+            from: BOB,
+            to: CAROL,
+            tokenId: id
+        }]
+    );
+    assert_eq!(
+        d.world.view(d.tokenizer, &ownerOfCall { tokenId: id })._0,
+        CAROL
+    );
+}
+
+/// D7 through the shipped Shares router: ERC-20 `transfer` from the trusted forwarder acts for
+/// the appended sender; the same suffix from anyone else is ignored.
+#[test]
+fn relayed_erc20_transfer_acts_for_the_appended_sender() {
+    let mut d = setup_shares_forwarded(FORWARDER).unwrap();
+    d.register(1).unwrap();
+    ok(
+        d.world
+            .send(EXECUTOR, d.tokenizer, &shares::reserve_call(1, BOB, 600)),
+        "reserve",
+    )
+    .unwrap();
+    let uid = d.attest_claim(OWNER, BOB, 1, 0, U256::from(2)).unwrap();
+    ok(
+        d.world.send(BOB, d.tokenizer, &claim_call(1, 0, uid)),
+        "claim",
+    )
+    .unwrap();
+    let send = transferCall {
+        to: CAROL,
+        value: U256::from(150),
+    };
+    let r = d
+        .world
+        .raw(OWNER, d.tokenizer, &relayed(&send, BOB), U256::ZERO);
+    assert_reverted_with(
+        &r,
+        &ERC20InsufficientBalance {
+            sender: OWNER,
+            balance: U256::ZERO,
+            needed: U256::from(150),
+        },
+    );
+    let r = d
+        .world
+        .raw(FORWARDER, d.tokenizer, &relayed(&send, BOB), U256::ZERO);
+    let r = ok(r, "relayed transfer").unwrap();
+    assert_eq!(
+        events::<shares::Transfer>(&r.logs),
+        vec![shares::Transfer {
+            from: BOB,
+            to: CAROL,
+            value: U256::from(150)
+        }]
+    );
+    assert_eq!(
+        d.world
+            .view(d.tokenizer, &balanceOfCall { account: CAROL })
+            ._0,
+        U256::from(150)
+    );
 }
 
 #[test]

@@ -43,7 +43,7 @@
 //! 48,291 with the programs cached (`docs/gas.md`).
 //!
 //! # Size: an `ArbOS` 60 root contract
-//! 123,030 B raw, 36,062 B compressed (`scripts/build-contracts.sh -p
+//! 123,030 B raw, 36,069 B compressed (`scripts/build-contracts.sh -p
 //! integra-multi-party-tokenizer`): over the 24,576 B of a classic contract, so it deploys as a
 //! root contract joining 2 fragments (`[package.metadata.integra] arbos-version = 60`), 8,042 B
 //! (6.1 %) under the 131,072 B decompressed limit every Stylus program must meet. Built whole it

@@ -34,21 +34,21 @@
 //!
 //! | operation | budget | before | now |
 //! |---|---:|---:|---:|
-//! | `reserveToken` (named) | 80,000 | 166,185 / 108,607 | 134,163 / 76,477 |
-//! | `reserveTokenAnonymous` (64 B label) | 110,000 | 212,660 / 155,082 | 180,638 / 122,952 |
-//! | `claimToken` | 120,000 | 334,081 / 212,976 | 340,617 / 219,384 |
+//! | `reserveToken` (named) | 80,000 | 166,185 / 108,607 | 134,189 / 76,477 |
+//! | `reserveTokenAnonymous` (64 B label) | 110,000 | 212,660 / 155,082 | 180,664 / 122,952 |
+//! | `claimToken` | 120,000 | 334,081 / 212,976 | 340,643 / 219,384 |
 //!
 //! What changed: the gate's one registry view instead of three calls (reservations −9,900);
 //! `tokenHash` written at the claim instead of the reservation (reservations −22,100, claim
 //! +22,100 − 2,105 for the id check's read; a cancelled reservation saves it); the claim skips
 //! D4's registry call and the registry address's read when the record has a reservation here
 //! (−9,300, see `TokenizerBase::begin_claim_of`); the provider reads two slots fewer (−4,350). A reservation
-//! and its claim together: uncached 500,266 → 474,780, cached 321,583 → 295,861.
+//! and its claim together: uncached 500,266 → 474,832, cached 321,583 → 295,861.
 //! - **Named reserve, cached** meets its budget. Its floor: intrinsic 22,508, entries 9,655
 //!   (tokenizer 5,610, registry 4,045), the registry's cold account 2,600 and its 3 record
 //!   `SLOAD`s 6,315, the tokenizer's 2 cold `SLOAD`s 4,210, the record's fresh slot 22,100, the
 //!   id counter 2,900, `TokenReserved` 2,643: 72,931, ink ~3,500.
-//! - **Uncached**, the two programs' entries alone (67,341) and the intrinsic gas exceed
+//! - **Uncached**, the two programs' entries alone (67,367) and the intrinsic gas exceed
 //!   80,000: no uncached reservation can meet the budgets.
 //! - **Anonymous, cached** (122,952 > 110,000): the named floor plus two fresh label words
 //!   (44,200), 1,152 more calldata and the larger event (+649): 118,932 before any ink.
@@ -60,10 +60,10 @@
 //!   entry, `tokenHash`); record and guard 3,100; four events 9,191 (`CapabilityVerified`,
 //!   `Transfer`, `TokenClaimed`, `DocumentComplete`): 207,413 before ink (~12,000). Intrinsic
 //!   gas, the fresh slots and the cold accounts alone are 121,528. Uncached, the entries are
-//!   145,027.
+//!   145,053.
 
 //! # Size: an `ArbOS` 60 root contract
-//! 119,134 B raw, 35,515 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
+//! 116,555 B raw, 34,796 B compressed (`scripts/build-contracts.sh -p integra-ownership-tokenizer`):
 //! over the 24,576 B of a classic contract, so it deploys as a root contract joining 2 fragments
 //! (`[package.metadata.integra] arbos-version = 60`). Measured shares of the module: this crate
 //! ≈ 23 KB (router and views ≈ 9 KB), the base ≈ 23 KB, the attestation component ≈ 15 KB (its
@@ -75,9 +75,16 @@
 //! # Departures
 //! - `initialize` is the constructor (run once by the deployer); `AlreadyInitialized` guards a
 //!   second run of the base.
-//! - ERC-721 transfer and approval functions act for `msg.sender` (OpenZeppelin's code), not the
-//!   ERC-2771 sender: relayed reserve, claim and cancel are supported (D7's purpose, gas-free
-//!   claims); relayed transfers are not.
+//! - None for D7 (ERC-2771): every write, the ERC-721 `transferFrom`, both `safeTransferFrom`s,
+//!   `approve` and `setApprovalForAll` included, acts for the ERC-2771 sender (the last 20 bytes
+//!   of a call from the non-zero trusted forwarder, else `msg.sender`). The ERC-721 functions are
+//!   OpenZeppelin's public ones rebuilt from its internals with that sender as `auth` / owner /
+//!   operator (`_update`, `_approve`, `_set_approval_for_all`, `_check_on_erc721_received`):
+//!   same checks, order, errors and events; a receiver's `onERC721Received` sees the relayed
+//!   sender as `operator`. One addition: a zero relayed sender (a forwarder appending address 0)
+//!   is refused as an unauthorized operator (`ERC721InsufficientApproval(0, id)`,
+//!   `ERC721InvalidApprover(0)`), where OpenZeppelin's internals would skip the check for a zero
+//!   `auth`.
 //! - `setBaseURI` emits ERC-4906 `BatchMetadataUpdate(0, type(uint256).max)` (all tokens).
 //! - No trust graph (spec 11 OQ-C10): `DocumentComplete` only.
 //! - `getDocumentHash(id)` of a reserved, unminted id is 0, not its record (spec 10 §6 reads
@@ -745,27 +752,53 @@ impl OwnershipTokenizer {
         Ok(())
     }
 
-    /// ERC-721 `transferFrom` / `safeTransferFrom` for `msg.sender`, keeping `tokensOf` in step.
+    /// ERC-721 `transferFrom` / `safeTransferFrom` for `sender` (the ERC-2771 sender), keeping
+    /// `tokensOf` in step: OpenZeppelin's `transferFrom` with `sender` in place of
+    /// `msg.sender` (same checks, order and errors), then the receiver check with `sender` as
+    /// the operator.
     ///
     /// # Errors
     /// OpenZeppelin's ERC-721 errors; a receiver's rejection for safe transfers.
+    ///
+    /// # Events
+    /// `Transfer(from, to, id)`.
     pub fn transfer(
         &mut self,
+        sender: Address,
         from: Address,
         to: Address,
         id: U256,
         safe: Option<&[u8]>,
     ) -> Res<()> {
-        self.erc721.transfer_from(from, to, id)?;
+        if to.is_zero() {
+            return Err(
+                erc721::Error::InvalidReceiver(erc721::ERC721InvalidReceiver { receiver: to })
+                    .into(),
+            );
+        }
+        if sender.is_zero() {
+            // OpenZeppelin skips authorization for a zero `auth`; a forwarder's zero sender is
+            // refused as `_update` refuses an unauthorized operator.
+            self.erc721
+                ._check_authorized(self.erc721._owner_of(id), sender, id)?;
+        }
+        let owner = self.erc721._update(to, id, sender)?;
+        if owner != from {
+            return Err(erc721::Error::IncorrectOwner(erc721::ERC721IncorrectOwner {
+                sender: from,
+                token_id: id,
+                owner,
+            })
+            .into());
+        }
         if from != to {
             let h = self.token_hash.get(id);
             self.index_remove(from, h);
             self.index_add(to, id, h);
         }
         if let Some(data) = safe {
-            let operator = self.vm().msg_sender();
             self.erc721._check_on_erc721_received(
-                operator,
+                sender,
                 from,
                 to,
                 id,
@@ -773,6 +806,27 @@ impl OwnershipTokenizer {
             )?;
         }
         Ok(())
+    }
+
+    /// ERC-721 `approve` for `sender` (the ERC-2771 sender): OpenZeppelin's `approve` with
+    /// `sender` in place of `msg.sender`.
+    ///
+    /// # Errors
+    /// `ERC721NonexistentToken`; `ERC721InvalidApprover(sender)` unless `sender` owns the token
+    /// or operates for its owner (also for a zero `sender`, which OpenZeppelin's internal
+    /// function would not check).
+    ///
+    /// # Events
+    /// `Approval(owner, to, id)`.
+    pub fn approve(&mut self, sender: Address, to: Address, id: U256) -> Res<()> {
+        if sender.is_zero() {
+            self.erc721._require_owned(id)?;
+            return Err(
+                erc721::Error::InvalidApprover(erc721::ERC721InvalidApprover { approver: sender })
+                    .into(),
+            );
+        }
+        Ok(self.erc721._approve(to, id, sender, true)?)
     }
 
     /// ERC-165.
@@ -952,30 +1006,30 @@ fn dispatch_write(
             run(s.cancel(sender, arg!(a.word(0)), arg!(a.u256(1)), arg!(a.word(2))))
         }
         transferFromCall::SELECTOR => run(s.transfer(
+            sender,
             arg!(a.address(0)),
             arg!(a.address(1)),
             arg!(a.u256(2)),
             None,
         )),
         safeTransferFrom_0Call::SELECTOR => run(s.transfer(
+            sender,
             arg!(a.address(0)),
             arg!(a.address(1)),
             arg!(a.u256(2)),
             Some(arg!(a.bytes(3))),
         )),
         safeTransferFrom_1Call::SELECTOR => run(s.transfer(
+            sender,
             arg!(a.address(0)),
             arg!(a.address(1)),
             arg!(a.u256(2)),
             Some(&[]),
         )),
-        approveCall::SELECTOR => run(s
-            .erc721
-            .approve(arg!(a.address(0)), arg!(a.u256(1)))
-            .map_err(Error::from)),
+        approveCall::SELECTOR => run(s.approve(sender, arg!(a.address(0)), arg!(a.u256(1)))),
         setApprovalForAllCall::SELECTOR => run(s
             .erc721
-            .set_approval_for_all(arg!(a.address(0)), arg!(a.bool(1)))
+            ._set_approval_for_all(sender, arg!(a.address(0)), arg!(a.bool(1)))
             .map_err(Error::from)),
         setBaseURICall::SELECTOR => run(s.set_base_uri(sender, arg!(a.string(0)))),
         _ => return None,

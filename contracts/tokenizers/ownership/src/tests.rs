@@ -17,6 +17,7 @@
 )] // motsu fixtures; small test indices
 
 mod properties;
+mod relay;
 
 use alloc::string::String;
 use core::fmt::Debug;
@@ -43,7 +44,7 @@ use integra_tokenizer_base::{
 use motsu::prelude::*;
 use stylus_sdk::{
     call::RawCall,
-    storage::{StorageBytes, StorageU8},
+    storage::{StorageAddress, StorageBytes, StorageU8},
 };
 
 use super::*;
@@ -75,6 +76,9 @@ mod mode {
 pub struct Receiver {
     mode: StorageU8,
     reentry_error: StorageBytes,
+    /// The last `onERC721Received`'s operator and from.
+    operator: StorageAddress,
+    from: StorageAddress,
 }
 
 unsafe impl TopLevelStorage for Receiver {}
@@ -87,14 +91,19 @@ impl Receiver {
     fn reentry_error(&self) -> Vec<u8> {
         self.reentry_error.get_bytes()
     }
+    fn last_operator_and_from(&self) -> (Address, Address) {
+        (self.operator.get(), self.from.get())
+    }
     #[selector(name = "onERC721Received")]
     fn on_erc721_received(
         &mut self,
-        _operator: Address,
-        _from: Address,
+        operator: Address,
+        from: Address,
         _token_id: U256,
         _data: stylus_sdk::abi::Bytes,
     ) -> Result<alloy_primitives::FixedBytes<4>, Vec<u8>> {
+        self.operator.set(operator);
+        self.from.set(from);
         match self.mode.get().to::<u8>() {
             mode::REJECT => Ok(alloy_primitives::FixedBytes([0; 4])),
             mode::REENTER => {

@@ -30,12 +30,12 @@
 //! account in place; the claim skips D4's registry call for the bound record
 //! (`TokenizerBase::begin_claim_of`). Measured (`cargo run -p integra-tests --example
 //! tokenizer_trace shares`), tx gas uncached / cached, no budget: `reserveToken` 252,858 /
-//! 196,946 → 174,549 / 117,867; `claimToken` 462,793 / 343,354 → 326,205 / 205,976 (the gate's
+//! 196,946 → 174,340 / 117,872; `claimToken` 462,793 / 343,354 → 325,995 / 205,980 (the gate's
 //! one registry call, 2 fresh slots less per first reservation, 6 less per claim, no D4 call,
 //! two provider reads less).
 //!
 //! # Size: an `ArbOS` 60 root contract
-//! 118,293 B raw, 35,777 B compressed: over the 24,576 B of a classic contract, so it deploys as
+//! 116,418 B raw, 35,727 B compressed: over the 24,576 B of a classic contract, so it deploys as
 //! a root contract joining 2 fragments (`[package.metadata.integra] arbos-version = 60`). The
 //! base and the attestation component alone are ≈ 38 KB of the module; OpenZeppelin ERC-20 and
 //! metadata ≈ 10 KB; the trust-credential hook ≈ 3 KB.
@@ -45,7 +45,13 @@
 //!   forwarder (spec 11 §4).
 //! - `cancelReservation` reverts `NotSupported()`; `cancelReservationFor(h, recipient, p)`
 //!   cancels a recipient's open reservation.
-//! - ERC-20 `transfer`, `transferFrom` and `approve` act for `msg.sender` (OpenZeppelin's code).
+//! - ERC-20 `transfer`, `transferFrom` and `approve` act for the ERC-2771 sender (D7: the last
+//!   20 bytes of a call from the non-zero trusted forwarder, else `msg.sender`), with
+//!   OpenZeppelin's checks, order, errors and events. Balances and supply are OpenZeppelin's
+//!   (`Erc20::_update`); **allowances are this contract's own map** (`allowance`, `approve` and
+//!   the spending in `transferFrom` mirror OpenZeppelin's `_approve` / `_spend_allowance`, an
+//!   unlimited `type(uint256).max` allowance included): openzeppelin-stylus 0.3 writes its
+//!   allowances only through its private `_approve`, which cannot act for a relayed owner.
 //! - No votes or checkpoints in v1 (spec 11 OQ-C8).
 //! - Open reservations total at most `2^128 − 1` base units (the ledger's width; ≈ 3.4·10^20
 //!   whole shares at 18 decimals): a reservation beyond it reverts `InvalidAmount(amount)`, as
@@ -58,7 +64,7 @@ extern crate alloc;
 use alloc::{string::String, vec, vec::Vec};
 
 use alloy_primitives::{Address, B256, U256};
-use alloy_sol_types::{SolCall, SolError};
+use alloy_sol_types::{SolCall, SolError, SolEvent};
 use integra_primitives::{
     abi::{encode_error, returns, Args, Token},
     compact_errors, reentrant_entrypoint,
@@ -76,8 +82,8 @@ use openzeppelin_stylus::token::erc20::{
 use stylus_sdk::{
     prelude::*,
     storage::{
-        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU128, StorageU16, StorageU32,
-        StorageU8,
+        StorageAddress, StorageB256, StorageBool, StorageMap, StorageU128, StorageU16, StorageU256,
+        StorageU32, StorageU8,
     },
     ArbResult,
 };
@@ -216,6 +222,9 @@ pub struct SharesTokenizer {
     accounts: StorageMap<Address, Account>,
     /// The shareholder list: position → holder (the length is in the ledger).
     holders: StorageMap<U256, StorageAddress>,
+    /// ERC-20 allowances, owner → spender → value: OpenZeppelin's are written only by its
+    /// private `_approve`, which cannot act for an ERC-2771 sender (see Departures).
+    allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
 }
 
 /// The instance's counters, in one slot (16 + 2 + 2 + 4 + 1 bytes): every reservation, claim
@@ -561,20 +570,106 @@ impl SharesTokenizer {
         }
     }
 
-    /// ERC-20 `transfer` / `transferFrom` for `msg.sender`, keeping the shareholder list.
+    /// ERC-20 `transfer` (`from = None`) / `transferFrom` for `sender` (the ERC-2771 sender),
+    /// keeping the shareholder list: OpenZeppelin's functions with `sender` in place of
+    /// `msg.sender` (same checks, order, errors and events).
     ///
     /// # Errors
-    /// OpenZeppelin's ERC-20 errors.
-    pub fn transfer(&mut self, from: Option<Address>, to: Address, value: U256) -> Res<()> {
+    /// `ERC20InsufficientAllowance`, `ERC20InvalidSpender(0)` / `ERC20InvalidApprover(0)` (a
+    /// zero spender or owner), `ERC20InvalidSender(0)`, `ERC20InvalidReceiver(0)`,
+    /// `ERC20InsufficientBalance`.
+    ///
+    /// # Events
+    /// `Transfer(from, to, value)`.
+    pub fn transfer(
+        &mut self,
+        sender: Address,
+        from: Option<Address>,
+        to: Address,
+        value: U256,
+    ) -> Res<()> {
         let from = if let Some(from) = from {
-            self.erc20.transfer_from(from, to, value)?;
+            // OpenZeppelin's `_spend_allowance`.
+            let allowance = self.allowance(from, sender);
+            if allowance != U256::MAX {
+                if allowance < value {
+                    return Err(erc20::Error::InsufficientAllowance(
+                        erc20::ERC20InsufficientAllowance {
+                            spender: sender,
+                            allowance,
+                            needed: value,
+                        },
+                    )
+                    .into());
+                }
+                self.approve(from, sender, allowance - value, false)?;
+            }
             from
         } else {
-            self.erc20.transfer(to, value)?;
-            self.vm().msg_sender()
+            sender
         };
+        // OpenZeppelin's `_transfer`.
+        if from.is_zero() {
+            return Err(
+                erc20::Error::InvalidSender(erc20::ERC20InvalidSender { sender: from }).into(),
+            );
+        }
+        if to.is_zero() {
+            return Err(erc20::Error::InvalidReceiver(erc20::ERC20InvalidReceiver {
+                receiver: to,
+            })
+            .into());
+        }
+        self.erc20._update(from, to, value)?;
         self.sync(from);
         self.sync(to);
+        Ok(())
+    }
+
+    /// ERC-20 `allowance(owner, spender)`.
+    #[must_use]
+    pub fn allowance(&self, owner: Address, spender: Address) -> U256 {
+        self.allowances.getter(owner).get(spender)
+    }
+
+    /// ERC-20 `approve` for `owner` (the ERC-2771 sender): OpenZeppelin's `_approve`.
+    ///
+    /// # Errors
+    /// `ERC20InvalidApprover(0)`, `ERC20InvalidSpender(0)`.
+    ///
+    /// # Events
+    /// `Approval(owner, spender, value)` when `emit_event`.
+    pub fn approve(
+        &mut self,
+        owner: Address,
+        spender: Address,
+        value: U256,
+        emit_event: bool,
+    ) -> Res<()> {
+        if owner.is_zero() {
+            return Err(erc20::Error::InvalidApprover(erc20::ERC20InvalidApprover {
+                approver: owner,
+            })
+            .into());
+        }
+        if spender.is_zero() {
+            return Err(
+                erc20::Error::InvalidSpender(erc20::ERC20InvalidSpender { spender }).into(),
+            );
+        }
+        self.allowances.setter(owner).setter(spender).set(value);
+        if emit_event {
+            // Direct `raw_log`: `abi::emit`'s `&dyn Host` would link the host vtable (~600 B of
+            // data, paid in every call's cached-init gas).
+            let _ = self.vm().raw_log(
+                &[
+                    Approval::SIGNATURE_HASH,
+                    owner.into_word(),
+                    spender.into_word(),
+                ],
+                &value.to_be_bytes::<32>(),
+            );
+        }
         Ok(())
     }
 
@@ -702,10 +797,9 @@ fn dispatch_view(s: &SharesTokenizer, selector: [u8; 4], a: Args<'_>) -> Option<
             .into()]),
         totalSupplyCall::SELECTOR => ret(&[s.erc20.total_supply().into()]),
         balanceOfCall::SELECTOR => ret(&[s.erc20.balance_of(arg!(a.address(0))).into()]),
-        allowanceCall::SELECTOR => ret(&[s
-            .erc20
-            .allowance(arg!(a.address(0)), arg!(a.address(1)))
-            .into()]),
+        allowanceCall::SELECTOR => {
+            ret(&[s.allowance(arg!(a.address(0)), arg!(a.address(1))).into()])
+        }
         boundIntegraHashCall::SELECTOR => ret(&[bound.into()]),
         getReservationCall::SELECTOR => {
             let (h, r) = (arg!(a.word(0)), arg!(a.address(1)));
@@ -754,18 +848,18 @@ fn dispatch_write(
         cancelReservationForCall::SELECTOR => {
             run(s.cancel_for(sender, arg!(a.word(0)), arg!(a.address(1)), arg!(a.word(2))))
         }
-        transferCall::SELECTOR => ok_true(s.transfer(None, arg!(a.address(0)), arg!(a.u256(1)))),
+        transferCall::SELECTOR => {
+            ok_true(s.transfer(sender, None, arg!(a.address(0)), arg!(a.u256(1))))
+        }
         transferFromCall::SELECTOR => ok_true(s.transfer(
+            sender,
             Some(arg!(a.address(0))),
             arg!(a.address(1)),
             arg!(a.u256(2)),
         )),
-        approveCall::SELECTOR => ok_true(
-            s.erc20
-                .approve(arg!(a.address(0)), arg!(a.u256(1)))
-                .map(|_| ())
-                .map_err(Error::from),
-        ),
+        approveCall::SELECTOR => {
+            ok_true(s.approve(sender, arg!(a.address(0)), arg!(a.u256(1)), true))
+        }
         _ => return None,
     };
     Some(out)

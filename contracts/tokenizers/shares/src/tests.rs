@@ -12,6 +12,7 @@
 )] // motsu fixtures; small test indices
 
 mod properties;
+mod relay;
 
 use core::fmt::Debug;
 
@@ -48,6 +49,17 @@ fn deploy<'a>(
     prov: &'a Contract<EASAttestationProvider>,
     gov: Address,
 ) -> World<'a> {
+    deploy_with(tok, reg, comp, prov, gov, Address::ZERO)
+}
+
+fn deploy_with<'a>(
+    tok: &'a Contract<SharesTokenizer>,
+    reg: &'a Contract<IntegraDocumentRegistry>,
+    comp: &'a Contract<IntegraRegistry>,
+    prov: &'a Contract<EASAttestationProvider>,
+    gov: Address,
+    forwarder: Address,
+) -> World<'a> {
     let chain = deploy_registries(reg, comp, prov, gov, tok.address());
     let config = Config {
         governor: gov,
@@ -56,7 +68,7 @@ fn deploy<'a>(
         provider_registry: comp.address(),
         default_provider_id: provider_id(),
         eas: chain.eas.address(),
-        trusted_forwarder: Address::ZERO,
+        trusted_forwarder: forwarder,
         trust_registry: Address::repeat_byte(0x7e),
         credential_schema: chain.credential,
         base_uri: String::new(),
