@@ -837,31 +837,18 @@ impl TokenizerBase {
     /// (D4) and `processHash`. Returns the attested token id (0 = any) for
     /// [`Self::check_attested_token`].
     ///
+    /// `reserved`: the family holds a reservation of `h`. A reservation passed the gate, so the
+    /// registry bound `h` to this contract then, and the binding is one-way (spec 02: "Tokenizer:
+    /// Unset → Set, one-way"; the registry is fixed at construction): D4 cannot fail and its
+    /// registry call is skipped (~7,200 gas per claim). Without a reservation D4 runs, with every
+    /// error in its order.
+    ///
     /// # Errors
     /// `EnforcedPause`, `ReentrancyGuardReentrantCall` (guard not entered), the attestation
     /// component's errors or the provider's revert data, `TokenizerNotSet`, `WrongTokenizer`,
     /// `InvalidProcessHash`.
-    pub fn begin_claim(
-        &mut self,
-        sender: Address,
-        h: B256,
-        uid: B256,
-        process_hash: B256,
-    ) -> Res<U256> {
-        self.begin_claim_of(sender, h, uid, process_hash, false)
-    }
-
-    /// [`Self::begin_claim`] for a family that knows whether this contract holds a reservation
-    /// of `h` (`reserved`): a reservation passed the gate, so the registry bound `h` to this
-    /// contract then, and the binding is one-way (spec 02: "Tokenizer: Unset → Set, one-way"; the
-    /// registry is fixed at construction): D4 cannot fail and its registry call is skipped
-    /// (~7,200 gas per claim). Without a reservation D4 runs, so every error and its order are
-    /// as in [`Self::begin_claim`].
-    ///
-    /// # Errors
-    /// As [`Self::begin_claim`].
     #[inline(never)]
-    pub fn begin_claim_of(
+    pub fn begin_claim(
         &mut self,
         sender: Address,
         h: B256,

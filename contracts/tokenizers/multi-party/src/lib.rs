@@ -450,7 +450,7 @@ impl MultiPartyTokenizer {
     /// `claimToken` of slot `s`: mints the reserved amount of the slot's global id.
     ///
     /// # Errors
-    /// The base's claim gate ([`TokenizerBase::begin_claim_of`]: D4's registry call skipped
+    /// The base's claim gate ([`TokenizerBase::begin_claim`]: D4's registry call skipped
     /// when a slot of `h` is reserved here), then `TokenNotReserved(h, s)`,
     /// `TokenAlreadyClaimed(h, s)`, `NotReservedForYou`, `AttestationTokenMismatch(attested, s)`,
     /// ERC-1155 receiver errors.
@@ -471,7 +471,7 @@ impl MultiPartyTokenizer {
         let reserved = !self.bitmaps(h).0.is_zero();
         let attested = self
             .base
-            .begin_claim_of(sender, h, uid, process_hash, reserved)?;
+            .begin_claim(sender, h, uid, process_hash, reserved)?;
         let r = self.claim_inner(sender, h, s, attested, uid, process_hash);
         self.base.exit();
         r

@@ -42,7 +42,7 @@
 //! `tokenHash` written at the claim instead of the reservation (reservations −22,100, claim
 //! +22,100 − 2,105 for the id check's read; a cancelled reservation saves it); the claim skips
 //! D4's registry call and the registry address's read when the record has a reservation here
-//! (−9,300, see `TokenizerBase::begin_claim_of`); the provider reads two slots fewer (−4,350). A reservation
+//! (−9,300, see `TokenizerBase::begin_claim`); the provider reads two slots fewer (−4,350). A reservation
 //! and its claim together: uncached 500,266 → 474,832, cached 321,583 → 295,861.
 //! - **Named reserve, cached** meets its budget. Its floor: intrinsic 22,508, entries 9,655
 //!   (tokenizer 5,610, registry 4,045), the registry's cold account 2,600 and its 3 record
@@ -500,7 +500,7 @@ impl OwnershipTokenizer {
         let reserved = !self.reservation_of(h).token_id.is_zero();
         let attested = self
             .base
-            .begin_claim_of(sender, h, uid, process_hash, reserved)?;
+            .begin_claim(sender, h, uid, process_hash, reserved)?;
         let r = self.claim_inner(sender, h, token_id, attested, uid, process_hash);
         self.base.exit();
         r

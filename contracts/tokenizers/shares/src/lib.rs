@@ -28,7 +28,7 @@
 //! ledger, the recipient's account), later ones 1; a claim writes the ERC-20 supply (first
 //! claim) and balance and the shareholder list entry fresh, and updates the ledger and the
 //! account in place; the claim skips D4's registry call for the bound record
-//! (`TokenizerBase::begin_claim_of`). Measured (`cargo run -p integra-tests --example
+//! (`TokenizerBase::begin_claim`). Measured (`cargo run -p integra-tests --example
 //! tokenizer_trace shares`), tx gas uncached / cached, no budget: `reserveToken` 252,858 /
 //! 196,946 → 174,340 / 117,872; `claimToken` 462,793 / 343,354 → 325,995 / 205,980 (the gate's
 //! one registry call, 2 fresh slots less per first reservation, 6 less per claim, no D4 call,
@@ -431,7 +431,7 @@ impl SharesTokenizer {
         let reserved = !bound.is_zero() && bound == h;
         let attested = self
             .base
-            .begin_claim_of(sender, h, uid, process_hash, reserved)?;
+            .begin_claim(sender, h, uid, process_hash, reserved)?;
         let r = self.claim_inner(sender, h, token_id, attested, uid, process_hash);
         self.base.exit();
         r
